@@ -13,19 +13,39 @@ use serde_json::{json, Value};
 pub const CASES_PER_PAGE: usize = 200;
 
 /// One page to render.
-pub struct PageJob {
+pub struct PageJob<'a> {
     /// Output path relative to the output root.
     pub path: String,
     /// Template name.
     pub template: &'static str,
     /// Page-specific context.
-    pub ctx: Value,
+    pub ctx: PageCtx<'a>,
     /// Output path of the same record in each language.
     pub alternates: Vec<(String, String)>,
 }
 
+/// A page's context: built when the page is listed, or (for the many pages
+/// of a large site: cases, case tables) built by the thread that renders
+/// it, so contexts are made in parallel and never all held at once.
+pub enum PageCtx<'a> {
+    /// Built already.
+    Ready(Value),
+    /// Built on demand.
+    Lazy(Box<dyn Fn() -> Value + Send + Sync + 'a>),
+}
+
+impl PageCtx<'_> {
+    /// The context value.
+    pub fn into_value(self) -> Value {
+        match self {
+            PageCtx::Ready(v) => v,
+            PageCtx::Lazy(f) => f(),
+        }
+    }
+}
+
 /// Every page of the site in every language.
-pub fn all_pages(site: &Site) -> Vec<PageJob> {
+pub fn all_pages(site: &Site) -> Vec<PageJob<'_>> {
     let mut jobs = Vec::new();
     for lang in &site.languages {
         let v = View { site, lang };
@@ -56,7 +76,23 @@ fn push(
     jobs.push(PageJob {
         path: f(v.lang),
         template,
-        ctx,
+        ctx: PageCtx::Ready(ctx),
+        alternates: alternates(v.site, f),
+    });
+}
+
+/// Like [`push`], with the context built by the rendering thread.
+fn push_lazy<'a>(
+    jobs: &mut Vec<PageJob<'a>>,
+    v: View<'a>,
+    template: &'static str,
+    f: impl Fn(&str) -> String,
+    ctx: impl Fn() -> Value + Send + Sync + 'a,
+) {
+    jobs.push(PageJob {
+        path: f(v.lang),
+        template,
+        ctx: PageCtx::Lazy(Box::new(ctx)),
         alternates: alternates(v.site, f),
     });
 }
@@ -270,7 +306,7 @@ fn frameworks(v: View, jobs: &mut Vec<PageJob>) {
     }
 }
 
-fn inventories(v: View, jobs: &mut Vec<PageJob>) {
+fn inventories<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
     let site = v.site;
     let rows: Vec<Value> = site
         .inventories
@@ -294,7 +330,7 @@ fn inventories(v: View, jobs: &mut Vec<PageJob>) {
             .map(|t| json!({"class": {"id": t.id.value, "label": v.tx(&t.label)}, "cases": inv.cases.iter().filter(|c| c.use_class.value == t.id.value).count()}))
             .collect();
         let pages = inv.cases.len().div_ceil(CASES_PER_PAGE).max(1);
-        let head = json!({
+        let head = std::sync::Arc::new(json!({
             "id": id,
             "title": v.tx(&inv.title),
             "publisher": v.tx(&inv.publisher),
@@ -310,26 +346,39 @@ fn inventories(v: View, jobs: &mut Vec<PageJob>) {
             "by_class": by_class,
             "sources": v.sources(&inv.sources),
             "flag_headers": v.flag_headers(),
-        });
+        }));
         for page in 1..=pages {
-            let slice = inv
-                .cases
-                .iter()
-                .skip((page - 1) * CASES_PER_PAGE)
-                .take(CASES_PER_PAGE);
-            let mut ctx = head.clone();
-            ctx["cases"] = slice.map(|c| v.case_row(inv, c)).collect();
-            ctx["pager"] = pager(pages, page, |p| urls::inventory(v.lang, id, p));
-            push(
+            let head = head.clone();
+            push_lazy(
                 jobs,
                 v,
                 "inventory.html",
                 |l| urls::inventory(l, id, page),
-                ctx,
+                move || {
+                    let slice = inv
+                        .cases
+                        .iter()
+                        .skip((page - 1) * CASES_PER_PAGE)
+                        .take(CASES_PER_PAGE);
+                    let mut ctx = (*head).clone();
+                    ctx["cases"] = slice.map(|c| v.case_row(inv, c)).collect();
+                    ctx["pager"] = pager(pages, page, |p| urls::inventory(v.lang, id, p));
+                    ctx
+                },
             );
         }
         for case in &inv.cases {
             let cid = case.id.value.as_str();
+            push_lazy(jobs, v, "case.html", |l| urls::case(l, cid), move || case_page(v, inv, case));
+        }
+    }
+}
+
+/// The context of one case's page.
+fn case_page(v: View, inv: &crate::schema::Inventory, case: &crate::schema::Case) -> Value {
+    {
+        {
+            let site = v.site;
             let flags = &site.vocabulary(V::RiskFlags).terms;
             let flag_rows: Vec<Value> = flags
                 .iter()
@@ -344,7 +393,7 @@ fn inventories(v: View, jobs: &mut Vec<PageJob>) {
                     json!({"id": f.id.value, "label": v.tx(&f.label), "on": on, "method": method})
                 })
                 .collect();
-            let ctx = json!({
+            json!({
                 "case": v.case_row(inv, case),
                 "bureau": v.tx_opt(&case.bureau),
                 "description": v.tx_opt(&case.description),
@@ -354,8 +403,7 @@ fn inventories(v: View, jobs: &mut Vec<PageJob>) {
                 "jurisdiction": v.jurisdiction_link(&inv.jurisdiction.value),
                 "sources": v.sources(&inv.sources),
                 "overrides": case.overrides.iter().map(|o| o.value.clone()).collect::<Vec<_>>(),
-            });
-            push(jobs, v, "case.html", |l| urls::case(l, cid), ctx);
+            })
         }
     }
 }
@@ -370,11 +418,13 @@ fn pager(pages: usize, current: usize, url: impl Fn(usize) -> String) -> Value {
     })
 }
 
-fn cases(v: View, jobs: &mut Vec<PageJob>) {
+fn cases<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
     let site = v.site;
-    let all: Vec<_> = site.cases().collect();
+    let all: std::sync::Arc<Vec<_>> = std::sync::Arc::new(site.cases().collect());
     let pages = all.len().div_ceil(CASES_PER_PAGE).max(1);
     for page in 1..=pages {
+        let all = all.clone();
+        push_lazy(jobs, v, "cases.html", |l| urls::case_table(l, page), move || {
         let rows: Vec<Value> = all
             .iter()
             .skip((page - 1) * CASES_PER_PAGE)
@@ -390,7 +440,8 @@ fn cases(v: View, jobs: &mut Vec<PageJob>) {
             "inventories": site.inventories.iter().map(|i| json!({"id": i.id.value, "title": v.tx(&i.title)})).collect::<Vec<_>>(),
             "jurisdictions": site.jurisdictions.iter().filter(|j| site.inventories.iter().any(|i| i.jurisdiction.value == j.id.value)).map(|j| v.jurisdiction_link(&j.id.value)).collect::<Vec<_>>(),
         });
-        push(jobs, v, "cases.html", |l| urls::case_table(l, page), ctx);
+        ctx
+        });
     }
 }
 
