@@ -32,11 +32,21 @@ fn pretty(v: &Value) -> Vec<u8> {
     out
 }
 
+/// A pretty-printed JSON array of the items, each built and serialized in
+/// turn so the whole array is never held as a `Value` (same bytes as
+/// [`pretty`] of the collected array).
+fn pretty_array(items: impl Iterator<Item = Value>) -> Vec<u8> {
+    use serde::Serializer as _;
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::pretty(&mut out);
+    ser.collect_seq(items).expect("json");
+    out.push(b'\n');
+    out
+}
+
 /// The five downloads.
 pub fn downloads(site: &Site) -> Vec<RenderedFile> {
-    let cases: Vec<Value> = site
-        .cases()
-        .map(|(i, c)| {
+    let cases = site.cases().map(|(i, c)| {
             let inv = &site.inventories[i];
             json!({
                 "id": c.id.value,
@@ -53,8 +63,8 @@ pub fn downloads(site: &Site) -> Vec<RenderedFile> {
                 "stage": opt(&c.stage),
                 "source_url": c.source_url.as_ref().map(|u| &u.value),
             })
-        })
-        .collect();
+        });
+    let cases = pretty_array(cases);
 
     let flags: Vec<&str> = site
         .vocabulary(V::RiskFlags)
@@ -112,10 +122,7 @@ pub fn downloads(site: &Site) -> Vec<RenderedFile> {
     }
     let csv = csv.into_inner().expect("csv");
 
-    let frameworks: Vec<Value> = site
-        .frameworks
-        .iter()
-        .map(|f| {
+    let frameworks = site.frameworks.iter().map(|f| {
             let mut dates = Map::new();
             for e in &f.status_history {
                 dates.entry(e.status.value.clone()).or_insert_with(|| Value::String(e.date.value.to_string()));
@@ -137,8 +144,8 @@ pub fn downloads(site: &Site) -> Vec<RenderedFile> {
                 "relations": f.relations.iter().map(|r| json!({"type": r.kind.value.name(), "target": r.target.value})).collect::<Vec<_>>(),
                 "sources": f.sources.iter().map(|s| &s.value).collect::<Vec<_>>(),
             })
-        })
-        .collect();
+        });
+    let frameworks = pretty_array(frameworks);
 
     let inventories: Vec<Value> = site
         .inventories
@@ -177,12 +184,9 @@ pub fn downloads(site: &Site) -> Vec<RenderedFile> {
     }
 
     vec![
-        ("data/cases.json".into(), pretty(&Value::Array(cases))),
+        ("data/cases.json".into(), cases),
         ("data/cases.csv".into(), csv),
-        (
-            "data/frameworks.json".into(),
-            pretty(&Value::Array(frameworks)),
-        ),
+        ("data/frameworks.json".into(), frameworks),
         (
             "data/inventories.json".into(),
             pretty(&Value::Array(inventories)),

@@ -3,6 +3,18 @@
 //! (`themes/default/templates`), and a site overrides any of them by putting
 //! a file of the same name in its own `templates/` folder.
 
+/// A JSON object built by moving each value in (`Value::from`), unlike
+/// `serde_json::json!`, which serializes every value again (a deep copy of
+/// any nested `Value`): `obj!{"id": id, "label": label}`.
+macro_rules! obj {
+    ($($k:literal : $v:expr),* $(,)?) => {{
+        let mut m = serde_json::Map::new();
+        $( m.insert(String::from($k), serde_json::Value::from($v)); )*
+        serde_json::Value::Object(m)
+    }};
+}
+pub(crate) use obj;
+
 pub mod data;
 pub mod i18n;
 pub mod pages;

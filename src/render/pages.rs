@@ -244,7 +244,7 @@ fn jurisdictions(v: View, jobs: &mut Vec<PageJob>) {
     }
 }
 
-fn frameworks(v: View, jobs: &mut Vec<PageJob>) {
+fn frameworks<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
     let site = v.site;
     let rows: Vec<Value> = (0..site.frameworks.len())
         .map(|i| v.framework_summary(i))
@@ -258,6 +258,14 @@ fn frameworks(v: View, jobs: &mut Vec<PageJob>) {
     );
     for (i, fw) in site.frameworks.iter().enumerate() {
         let id = fw.id.value.as_str();
+        push_lazy(jobs, v, "framework.html", |l| urls::framework(l, id), move || framework_page(v, i));
+    }
+}
+
+/// The context of one framework's page.
+fn framework_page(v: View, i: usize) -> Value {
+    let site = v.site;
+    let fw = &site.frameworks[i];
         let principles: Vec<Value> = fw
             .principles
             .iter()
@@ -302,8 +310,7 @@ fn frameworks(v: View, jobs: &mut Vec<PageJob>) {
             "tables": tables,
             "sources": v.sources(&fw.sources),
         });
-        push(jobs, v, "framework.html", |l| urls::framework(l, id), ctx);
-    }
+    ctx
 }
 
 fn inventories<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
@@ -389,11 +396,11 @@ fn case_page(v: View, inv: &crate::schema::Inventory, case: &crate::schema::Case
                         .flatten();
                     let method = method
                         .and_then(|m| inv.flag_methods.iter().find(|x| x.id.value == m))
-                        .map(|m| json!({"id": m.id.value, "label": v.tx(&m.label)}));
-                    json!({"id": f.id.value, "label": v.tx(&f.label), "on": on, "method": method})
+                        .map(|m| obj! {"id": m.id.value.as_str(), "label": v.tx(&m.label)});
+                    obj! {"id": f.id.value.as_str(), "label": v.tx(&f.label), "on": on, "method": method}
                 })
                 .collect();
-            json!({
+            obj! {
                 "case": v.case_row(inv, case),
                 "bureau": v.tx_opt(&case.bureau),
                 "description": v.tx_opt(&case.description),
@@ -403,19 +410,19 @@ fn case_page(v: View, inv: &crate::schema::Inventory, case: &crate::schema::Case
                 "jurisdiction": v.jurisdiction_link(&inv.jurisdiction.value),
                 "sources": v.sources(&inv.sources),
                 "overrides": case.overrides.iter().map(|o| o.value.clone()).collect::<Vec<_>>(),
-            })
+            }
         }
     }
 }
 
 fn pager(pages: usize, current: usize, url: impl Fn(usize) -> String) -> Value {
-    json!({
+    obj! {
         "pages": pages,
         "current": current,
         "prev": (current > 1).then(|| url(current - 1)),
         "next": (current < pages).then(|| url(current + 1)),
-        "links": (1..=pages).map(|p| json!({"n": p, "url": url(p), "current": p == current})).collect::<Vec<_>>(),
-    })
+        "links": (1..=pages).map(|p| obj! {"n": p, "url": url(p), "current": p == current}).collect::<Vec<_>>(),
+    }
 }
 
 fn cases<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
@@ -431,15 +438,15 @@ fn cases<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
             .take(CASES_PER_PAGE)
             .map(|(i, c)| v.case_row(&site.inventories[*i], c))
             .collect();
-        let ctx = json!({
+        let ctx = obj! {
             "rows": rows,
             "total": all.len(),
             "flag_headers": v.flag_headers(),
             "pager": pager(pages, page, |p| urls::case_table(v.lang, p)),
-            "use_classes": site.vocabulary(V::UseClasses).terms.iter().map(|t| json!({"id": t.id.value, "label": v.tx(&t.label)})).collect::<Vec<_>>(),
-            "inventories": site.inventories.iter().map(|i| json!({"id": i.id.value, "title": v.tx(&i.title)})).collect::<Vec<_>>(),
+            "use_classes": site.vocabulary(V::UseClasses).terms.iter().map(|t| obj! {"id": t.id.value.as_str(), "label": v.tx(&t.label)}).collect::<Vec<_>>(),
+            "inventories": site.inventories.iter().map(|i| obj! {"id": i.id.value.as_str(), "title": v.tx(&i.title)}).collect::<Vec<_>>(),
             "jurisdictions": site.jurisdictions.iter().filter(|j| site.inventories.iter().any(|i| i.jurisdiction.value == j.id.value)).map(|j| v.jurisdiction_link(&j.id.value)).collect::<Vec<_>>(),
-        });
+        };
         ctx
         });
     }
