@@ -289,6 +289,7 @@ fn vocab(dir: &Path, kind: &str, zh: &str, en: &str, terms: &[(&str, &str, &str)
     fs::write(dir.join(format!("{kind}.yaml")), s).expect("write vocabulary");
 }
 
+#[allow(dead_code)]
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let usage = "usage: synth <cases> <DIR> [--variant N]";
@@ -302,7 +303,15 @@ fn main() {
     eprintln!("synth: wrote {} cases into {}", cases, root.display());
 }
 
-fn write_site(root: &Path, cases: usize, variant: usize) {
+/// Writes the synthetic site with `cases` cases into `root/content`
+/// (replacing it); `variant` changes the site title only.
+pub fn write_site(root: &Path, cases: usize, variant: usize) {
+    write_site_with(root, cases, 500, variant)
+}
+
+/// [`write_site`] with fewer (or more) frameworks, ten per jurisdiction
+/// while they last (tests use a small site).
+pub fn write_site_with(root: &Path, cases: usize, frameworks: usize, variant: usize) {
     let content = root.join("content");
     if content.exists() {
         fs::remove_dir_all(&content).expect("clear content");
@@ -398,7 +407,7 @@ fn write_site(root: &Path, cases: usize, variant: usize) {
     }
 
     // 500 frameworks, 10 per jurisdiction, ~20 provisions each.
-    for f in 0..500 {
+    for f in 0..frameworks {
         let j = f / 10;
         let id = format!("{}-fw-{:03}", jur[j], f);
         let mut s = format!("id: {id}\njurisdiction: {}\ntype: {}\n", jur[j], INSTRUMENT_TYPES[f % INSTRUMENT_TYPES.len()].0);

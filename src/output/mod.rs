@@ -205,6 +205,24 @@ fn hash(bytes: &[u8]) -> [u8; 16] {
     out
 }
 
+/// Fault injection for the SIGKILL test (`tests/testsuite/atomic.rs`):
+/// `GOVATLAS_TEST_STALL=<n>` stops the build for good, mid-write, once `n`
+/// files are in the idle copy; `GOVATLAS_TEST_STALL=commit` stops it just
+/// before the exchange. It prints `stalled` on stderr so the test knows
+/// when to kill it. Unset (always, outside that test), it costs one load.
+fn stall_point() -> Option<&'static str> {
+    static AT: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    AT.get_or_init(|| std::env::var("GOVATLAS_TEST_STALL").ok())
+        .as_deref()
+}
+
+fn stall() -> ! {
+    eprintln!("stalled");
+    loop {
+        std::thread::sleep(std::time::Duration::from_secs(3600));
+    }
+}
+
 /// A build in progress: files are put into the idle copy from any thread,
 /// then [`Staging::commit`] exchanges it with `output/`.
 pub struct Staging {
@@ -342,10 +360,16 @@ impl Staging {
             }
         };
         self.bytes.fetch_add(len, Ordering::Relaxed);
-        self.entries
-            .lock()
-            .expect("entries")
-            .push((rel.to_string(), entry));
+        let n = {
+            let mut entries = self.entries.lock().expect("entries");
+            entries.push((rel.to_string(), entry));
+            entries.len()
+        };
+        if let Some(at) = stall_point() {
+            if at.parse() == Ok(n) {
+                stall();
+            }
+        }
         Ok(())
     }
 
@@ -363,6 +387,9 @@ impl Staging {
         let keep: HashSet<&str> = entries.iter().map(|(p, _)| p.as_str()).collect();
         let removed = remove_stale(&self.idle, &keep)?;
         write_manifest(&self.out, &self.idle_key, &entries)?;
+        if stall_point() == Some("commit") {
+            stall();
+        }
         exchange(&self.idle, &self.out)?;
         Ok(WriteReport {
             files: entries.len(),

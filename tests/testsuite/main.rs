@@ -2,4 +2,5 @@
 //! one module per feature, fixture sites under `tests/fixtures/`, and the
 //! helpers in `common` that build a site and parse what it wrote.
 
+mod atomic;
 mod common;
