@@ -31,6 +31,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
+/// The same allocator as the `govatlas` binary (`src/main.rs`), so the
+/// child builds measure what users run.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "synth.rs"]
 #[allow(dead_code)]
 mod synth;

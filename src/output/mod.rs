@@ -324,16 +324,15 @@ impl Staging {
         let mut same = false;
         if let Some(meta) = current.as_ref().filter(|m| m.is_file() && m.len() == len) {
             let (mtime, mtime_ns, ino) = stamp(meta);
-            let known = self.hint.get(rel).is_some_and(|e| {
-                *e == Entry {
-                    hash: h,
-                    len,
-                    mtime,
-                    mtime_ns,
-                    ino,
-                }
+            // The manifest entry, if the file is still the one it describes.
+            let known = self.hint.get(rel).filter(|e| {
+                (e.len, e.mtime, e.mtime_ns, e.ino) == (len, mtime, mtime_ns, ino)
             });
-            same = known || same_bytes(&path, bytes);
+            same = match known {
+                Some(e) => e.hash == h,
+                // Unknown file of the right size: compare the bytes.
+                None => same_bytes(&path, bytes),
+            };
         }
         let entry = if same {
             let (mtime, mtime_ns, ino) = stamp(current.as_ref().expect("checked"));
