@@ -180,7 +180,16 @@ fn clear_siblings(dir: &Path, n: usize) {
     }
 }
 
+extern "C" {
+    fn mi_option_set(option: i32, value: std::os::raw::c_long);
+}
+
 fn child(args: &[String]) {
+    // As `src/main.rs` does: purge freed memory at once.
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: sets a plain integer option (mi_option_purge_delay).
+        unsafe { mi_option_set(15, 0) };
+    }
     let (root, out) = (Path::new(&args[0]), Path::new(&args[1]));
     match govatlas::pipeline::build(root, out) {
         Ok(r) => println!("{} {} {} {}", r.pages, r.files, r.bytes, r.written),

@@ -19,6 +19,9 @@ pub enum Failure {
 /// Loads and validates the site at `root`.
 pub fn check(root: &Path) -> Result<(Site, SourceMap), Failure> {
     let (content, mut diags) = load::load(root);
+    if std::env::var_os("GOVATLAS_MEMORY").is_some() {
+        eprintln!("load: {}", memory_now());
+    }
     // Keep the sources for printing diagnostics after validate consumes the content.
     let sources = content.sources.clone();
     let site = validate::validate(content, &mut diags);
@@ -92,6 +95,9 @@ pub fn build_with(root: &Path, out: &Path, progress: &dyn Progress) -> Result<Bu
     let mut lap = Instant::now();
     let mut stage = |name: &'static str| {
         stages.push((name, lap.elapsed()));
+        if std::env::var_os("GOVATLAS_MEMORY").is_some() {
+            eprintln!("{name}: {}", memory_now());
+        }
         lap = Instant::now();
     };
     let (site, _) = check(root)?;
@@ -121,4 +127,16 @@ pub fn build_with(root: &Path, out: &Path, progress: &dyn Progress) -> Result<Bu
         stages,
         output: out.to_path_buf(),
     })
+}
+
+/// Current and peak resident memory, from `/proc/self/status` (Linux; for
+/// `GOVATLAS_MEMORY=1` when profiling memory by stage).
+fn memory_now() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

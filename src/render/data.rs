@@ -46,6 +46,21 @@ fn pretty_array(items: impl Iterator<Item = Value>) -> Vec<u8> {
 
 /// The five downloads.
 pub fn downloads(site: &Site) -> Vec<RenderedFile> {
+    let mut files = Vec::new();
+    downloads_to(site, &mut |path, bytes| {
+        files.push((path.to_string(), bytes));
+        Ok(())
+    })
+    .expect("collecting cannot fail");
+    files
+}
+
+/// The downloads, each handed to `put` as soon as it is made, so that only
+/// one is in memory at a time.
+pub fn downloads_to(
+    site: &Site,
+    put: &mut dyn FnMut(&str, Vec<u8>) -> Result<(), String>,
+) -> Result<(), String> {
     let cases = site.cases().map(|(i, c)| {
             let inv = &site.inventories[i];
             json!({
@@ -64,7 +79,7 @@ pub fn downloads(site: &Site) -> Vec<RenderedFile> {
                 "source_url": c.source_url.as_ref().map(|u| &u.value),
             })
         });
-    let cases = pretty_array(cases);
+    put("data/cases.json", pretty_array(cases))?;
 
     let flags: Vec<&str> = site
         .vocabulary(V::RiskFlags)
@@ -120,7 +135,7 @@ pub fn downloads(site: &Site) -> Vec<RenderedFile> {
         }
         csv.write_record(&row).expect("csv");
     }
-    let csv = csv.into_inner().expect("csv");
+    put("data/cases.csv", csv.into_inner().expect("csv"))?;
 
     let frameworks = site.frameworks.iter().map(|f| {
             let mut dates = Map::new();
@@ -145,7 +160,7 @@ pub fn downloads(site: &Site) -> Vec<RenderedFile> {
                 "sources": f.sources.iter().map(|s| &s.value).collect::<Vec<_>>(),
             })
         });
-    let frameworks = pretty_array(frameworks);
+    put("data/frameworks.json", pretty_array(frameworks))?;
 
     let inventories: Vec<Value> = site
         .inventories
@@ -183,17 +198,13 @@ pub fn downloads(site: &Site) -> Vec<RenderedFile> {
         );
     }
 
-    vec![
-        ("data/cases.json".into(), cases),
-        ("data/cases.csv".into(), csv),
-        ("data/frameworks.json".into(), frameworks),
-        (
-            "data/inventories.json".into(),
-            pretty(&Value::Array(inventories)),
-        ),
-        (
-            "data/taxonomies.json".into(),
-            pretty(&Value::Object(taxonomies)),
-        ),
-    ]
+    put(
+        "data/inventories.json",
+        pretty(&Value::Array(inventories)),
+    )?;
+    put(
+        "data/taxonomies.json",
+        pretty(&Value::Object(taxonomies)),
+    )?;
+    Ok(())
 }

@@ -237,9 +237,7 @@ pub fn render_site_to(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Ren
             })
     };
     let other_files = || -> Result<(), String> {
-        for (path, bytes) in data::downloads(site) {
-            sink.put(&path, &bytes)?;
-        }
+        data::downloads_to(site, &mut |path, bytes| sink.put(path, &bytes))?;
         for (path, bytes) in STATIC_FILES {
             sink.put(path, bytes)?;
         }

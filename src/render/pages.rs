@@ -132,7 +132,7 @@ fn chart_title(v: View, key: &str) -> String {
     super::i18n::get(v.lang, key)
 }
 
-fn jurisdictions(v: View, jobs: &mut Vec<PageJob>) {
+fn jurisdictions<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
     let site = v.site;
     let rows: Vec<Value> = site
         .jurisdictions
@@ -168,6 +168,14 @@ fn jurisdictions(v: View, jobs: &mut Vec<PageJob>) {
 
     for j in &site.jurisdictions {
         let id = j.id.value.as_str();
+        push_lazy(jobs, v, "jurisdiction.html", |l| urls::jurisdiction(l, id), move || jurisdiction_page(v, j));
+    }
+}
+
+/// The context of one jurisdiction's page.
+fn jurisdiction_page(v: View, j: &crate::schema::Jurisdiction) -> Value {
+    let site = v.site;
+    let id = j.id.value.as_str();
         let mut fws: Vec<usize> = (0..site.frameworks.len())
             .filter(|&i| site.frameworks[i].jurisdiction.value == id)
             .collect();
@@ -234,14 +242,7 @@ fn jurisdictions(v: View, jobs: &mut Vec<PageJob>) {
             "flags": (row.cases > 0).then(|| v.flag_chart(&format!("flags-{id}"), &chart_title(v, "flags_of_cases"), &row)),
             "sources": v.sources(&j.sources),
         });
-        push(
-            jobs,
-            v,
-            "jurisdiction.html",
-            |l| urls::jurisdiction(l, id),
-            ctx,
-        );
-    }
+    ctx
 }
 
 fn frameworks<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
