@@ -23,7 +23,8 @@
 //!   over its existing output; the per-page ratio is
 //!   (govatlas wall / govatlas pages) ÷ (Hugo wall / Hugo pages).
 //!
-//! Each govatlas build runs in a child process (this program re-executed
+//! Every timed run starts after a `sync` (untimed), so none pays for the
+//! writeback of another. Each govatlas build runs in a child process (this program re-executed
 //! with `--child`), so its CPU time and peak memory are its own. Figures
 //! are medians of `--runs` runs after one warm-up.
 
@@ -50,6 +51,9 @@ struct Run {
 
 /// Runs `cmd`, returning its wall time, CPU time and peak RSS, and stdout.
 fn timed(cmd: &mut Command) -> (Run, String) {
+    // Start each run with no dirty pages left by the previous one, so no
+    // run pays for another's writeback.
+    let _ = Command::new("sync").status();
     let start = Instant::now();
     let child = cmd
         .stdout(std::process::Stdio::piped())

@@ -421,13 +421,21 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
 }
 
 /// Writes `bytes` at `path` in place, creating parent folders as needed
-/// (and removing a file that stands where a folder must be).
-fn write_file(root: &Path, rel: &Path, path: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> {
+/// (and removing a file that stands where a folder must be). An existing
+/// file is overwritten over its own blocks and then cut to
+/// length, rather than truncated to nothing first: the file system then
+/// reuses its blocks instead of freeing and allocating them again.
+fn write_file(
+    root: &Path,
+    rel: &Path,
+    path: &Path,
+    bytes: &[u8],
+) -> io::Result<fs::Metadata> {
     let open = || {
         fs::OpenOptions::new()
             .write(true)
             .create(true)
-            .truncate(true)
+            .truncate(false)
             .open(path)
     };
     let mut f = match open() {
@@ -451,7 +459,12 @@ fn write_file(root: &Path, rel: &Path, path: &Path, bytes: &[u8]) -> io::Result<
         Err(e) => return Err(e),
     };
     f.write_all(bytes)?;
-    f.metadata()
+    let meta = f.metadata()?;
+    if meta.len() > bytes.len() as u64 {
+        f.set_len(bytes.len() as u64)?;
+        return f.metadata();
+    }
+    Ok(meta)
 }
 
 /// Removes every file under `root` not in `keep`, then folders left empty.
