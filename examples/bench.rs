@@ -151,11 +151,15 @@ fn find_hugo() -> Option<PathBuf> {
     if !out.status.success() {
         return None;
     }
-    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     let via = text
         .split(" at ")
         .nth(1)
-        .and_then(|rest| rest.split(|c: char| c.is_whitespace() || c == '\x1b').next())
+        .and_then(|rest| {
+            rest.split(|c: char| c.is_whitespace() || c == '\x1b')
+                .next()
+        })
         .map(PathBuf::from)
         .filter(|p| p.is_file());
     Some(via.unwrap_or_else(|| PathBuf::from("hugo")))
@@ -227,7 +231,12 @@ fn main() {
             }
             "--runs" => runs = it.next().and_then(|s| s.parse().ok()).expect("--runs N"),
             "--dir" => dir = PathBuf::from(it.next().expect("--dir DIR")),
-            "--hugo-max" => hugo_max = it.next().and_then(|s| s.parse().ok()).expect("--hugo-max N"),
+            "--hugo-max" => {
+                hugo_max = it
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .expect("--hugo-max N")
+            }
             "--keep" => keep = true,
             other => panic!("unknown argument {other}; see the header of examples/bench.rs"),
         }
@@ -246,7 +255,16 @@ fn main() {
     println!();
     println!(
         "{:>7} {:<12} {:>7} {:>7} {:>7} {:>7} {:>7} {:>8} {:>8} {:>8}",
-        "cases", "build", "pages", "files", "MB", "written", "wall s", "CPU s", "peak MiB", "pages/s"
+        "cases",
+        "build",
+        "pages",
+        "files",
+        "MB",
+        "written",
+        "wall s",
+        "CPU s",
+        "peak MiB",
+        "pages/s"
     );
     let mut notes = Vec::new();
     for &n in &sizes {
@@ -288,7 +306,12 @@ fn main() {
                 if !site.is_dir() {
                     let ok = Command::new("python3")
                         .arg(&peer_gen)
-                        .args(["--out", peer_dir.to_str().unwrap(), "--sizes", &n.to_string()])
+                        .args([
+                            "--out",
+                            peer_dir.to_str().unwrap(),
+                            "--sizes",
+                            &n.to_string(),
+                        ])
                         .stdout(std::process::Stdio::null())
                         .status()
                         .is_ok_and(|s| s.success());
@@ -296,7 +319,13 @@ fn main() {
                 }
                 let hout = dir.join(format!("hugo-out-{n}"));
                 let mut cmd = Command::new(h);
-                cmd.args(["--quiet", "-s", site.to_str().unwrap(), "-d", hout.to_str().unwrap()]);
+                cmd.args([
+                    "--quiet",
+                    "-s",
+                    site.to_str().unwrap(),
+                    "-d",
+                    hout.to_str().unwrap(),
+                ]);
                 timed(&mut cmd); // warm-up, and the output it rebuilds over
                 Some((cmd, hout))
             }
@@ -308,8 +337,10 @@ fn main() {
 
         // Interleaved: all-changed rebuild, the rebuild after it (which
         // brings the other copy up to date too), unchanged rebuild, cp, Hugo.
-        let (mut same, mut changed, mut catch_up, mut cps, mut hugos) = (vec![], vec![], vec![], vec![], vec![]);
-        let (mut b_same, mut b_changed, mut b_catch) = (Built::default(), Built::default(), Built::default());
+        let (mut same, mut changed, mut catch_up, mut cps, mut hugos) =
+            (vec![], vec![], vec![], vec![], vec![]);
+        let (mut b_same, mut b_changed, mut b_catch) =
+            (Built::default(), Built::default(), Built::default());
         for r in 0..runs + 1 {
             let warm = r > 0;
             synth::write_site(&root, n, r + 1);
@@ -348,7 +379,16 @@ fn main() {
         row("unchanged", same, b_same);
         println!(
             "{:>7} {:<12} {:>7} {:>7} {:>7.1} {:>7} {:>7.2} {:>8.2} {:>8} {:>8}",
-            n, "cp -rT", "", b_changed.files, b_changed.bytes as f64 / 1e6, b_changed.files, cpm.wall, cpm.cpu, "", ""
+            n,
+            "cp -rT",
+            "",
+            b_changed.files,
+            b_changed.bytes as f64 / 1e6,
+            b_changed.files,
+            cpm.wall,
+            cpm.cpu,
+            "",
+            ""
         );
         let mut note = format!(
             "{n} cases: largest page {:.0} KB; all-changed rebuild / cp -rT = {:.2} (wall), unchanged rebuild / cp -rT = {:.2}",
@@ -361,7 +401,16 @@ fn main() {
             let (hpages, _) = count_html(hout);
             println!(
                 "{:>7} {:<12} {:>7} {:>7} {:>7} {:>7} {:>7.2} {:>8.2} {:>8.0} {:>8.0}",
-                n, "hugo", hpages, "", "", "", h.wall, h.cpu, h.peak_mib, hpages as f64 / h.wall
+                n,
+                "hugo",
+                hpages,
+                "",
+                "",
+                "",
+                h.wall,
+                h.cpu,
+                h.peak_mib,
+                hpages as f64 / h.wall
             );
             let per = |r: Run, pages: usize| r.wall / pages as f64;
             note += &format!(

@@ -66,7 +66,11 @@ const RISK_FLAGS: &[(&str, &str, &str)] = &[
     ("ethics", "倫理", "Ethics"),
     ("explainability", "模型可解釋性", "Model explainability"),
     ("personal_data", "個人資料", "Personal data"),
-    ("automated_decision", "自動化決策", "Automated decision-making"),
+    (
+        "automated_decision",
+        "自動化決策",
+        "Automated decision-making",
+    ),
 ];
 
 const USE_CLASSES: &[(&str, &str, &str, &[(&str, &str, &str)])] = &[
@@ -75,9 +79,21 @@ const USE_CLASSES: &[(&str, &str, &str, &[(&str, &str, &str)])] = &[
         "執行",
         "Enforcement",
         &[
-            ("intelligent_recognition", "智慧識別流程", "Intelligent recognition processes"),
-            ("audit_log_management", "審計和日誌記錄管理", "Audit and log management"),
-            ("predictive_enforcement", "預測性執法", "Predictive enforcement"),
+            (
+                "intelligent_recognition",
+                "智慧識別流程",
+                "Intelligent recognition processes",
+            ),
+            (
+                "audit_log_management",
+                "審計和日誌記錄管理",
+                "Audit and log management",
+            ),
+            (
+                "predictive_enforcement",
+                "預測性執法",
+                "Predictive enforcement",
+            ),
             ("inspection_support", "稽查輔助", "Inspection support"),
         ],
     ),
@@ -87,8 +103,16 @@ const USE_CLASSES: &[(&str, &str, &str, &[(&str, &str, &str)])] = &[
         "Regulatory analysis",
         &[
             ("information_analysis", "資訊分析", "Information analysis"),
-            ("implementation_monitoring", "執行監測", "Implementation monitoring"),
-            ("forecasting_planning", "預測與規劃", "Forecasting and planning"),
+            (
+                "implementation_monitoring",
+                "執行監測",
+                "Implementation monitoring",
+            ),
+            (
+                "forecasting_planning",
+                "預測與規劃",
+                "Forecasting and planning",
+            ),
         ],
     ),
     (
@@ -105,7 +129,11 @@ const USE_CLASSES: &[(&str, &str, &str, &[(&str, &str, &str)])] = &[
         "公共服務",
         "Public services",
         &[
-            ("engagement_management", "民眾互動管理", "Engagement management"),
+            (
+                "engagement_management",
+                "民眾互動管理",
+                "Engagement management",
+            ),
             ("service_delivery", "服務遞送", "Service delivery"),
         ],
     ),
@@ -125,9 +153,17 @@ const TECHNIQUES: &[(&str, &str, &str)] = &[
     ("machine_learning", "機器學習", "Machine learning"),
     ("image_analysis", "影像分析", "Image analysis"),
     ("big_data_analytics", "巨量資料分析", "Big-data analytics"),
-    ("natural_language_processing", "自然語言處理", "Natural-language processing"),
+    (
+        "natural_language_processing",
+        "自然語言處理",
+        "Natural-language processing",
+    ),
     ("speech_recognition", "語音辨識", "Speech recognition"),
-    ("large_language_model", "大型語言模型", "Large language model"),
+    (
+        "large_language_model",
+        "大型語言模型",
+        "Large language model",
+    ),
     ("predictive_model", "預測模型", "Predictive model"),
     ("iot_sensing", "物聯網感測", "IoT sensing"),
     ("drone_inspection", "無人機巡查", "Drone inspection"),
@@ -158,19 +194,55 @@ const STATUSES: &[(&str, &str, &str)] = &[
 
 const PRINCIPLES: &[(&str, &str, &str)] = &[
     ("safety_security", "安全性", "Safety and security"),
-    ("transparency_explainability", "透明及可解釋性", "Transparency and explainability"),
-    ("fairness_non_discrimination", "公平與不歧視", "Fairness and non-discrimination"),
-    ("privacy_data_governance", "隱私保護及資料治理", "Privacy and data governance"),
+    (
+        "transparency_explainability",
+        "透明及可解釋性",
+        "Transparency and explainability",
+    ),
+    (
+        "fairness_non_discrimination",
+        "公平與不歧視",
+        "Fairness and non-discrimination",
+    ),
+    (
+        "privacy_data_governance",
+        "隱私保護及資料治理",
+        "Privacy and data governance",
+    ),
     ("accountability", "可問責性", "Accountability"),
-    ("human_oversight_autonomy", "人類監督與自主", "Human oversight and autonomy"),
-    ("human_rights_dignity", "人權與尊嚴", "Human rights and dignity"),
-    ("reliability_robustness", "可靠與穩健", "Reliability and robustness"),
-    ("sustainability_wellbeing", "永續與福祉", "Sustainability and well-being"),
-    ("contestability_redress", "可申訴與救濟", "Contestability and redress"),
+    (
+        "human_oversight_autonomy",
+        "人類監督與自主",
+        "Human oversight and autonomy",
+    ),
+    (
+        "human_rights_dignity",
+        "人權與尊嚴",
+        "Human rights and dignity",
+    ),
+    (
+        "reliability_robustness",
+        "可靠與穩健",
+        "Reliability and robustness",
+    ),
+    (
+        "sustainability_wellbeing",
+        "永續與福祉",
+        "Sustainability and well-being",
+    ),
+    (
+        "contestability_redress",
+        "可申訴與救濟",
+        "Contestability and redress",
+    ),
 ];
 
 const APPROACHES: &[(&str, &str, &str)] = &[
-    ("comprehensive_risk_based", "全面性風險分級", "Comprehensive, risk-based"),
+    (
+        "comprehensive_risk_based",
+        "全面性風險分級",
+        "Comprehensive, risk-based",
+    ),
     ("strict_oversight", "嚴格監管", "Strict oversight"),
     ("light_touch", "低度管制", "Light-touch"),
     ("principles_based", "原則導向", "Principles-based"),
@@ -184,14 +256,44 @@ const GOV_FUNCTIONS: &[(&str, &str, &str)] = &[
 ];
 
 const PLACES_ZH: &[&str] = &[
-    "臺北市", "新北市", "桃園市", "臺中市", "臺南市", "高雄市", "基隆市", "新竹市", "嘉義市",
-    "新竹縣", "苗栗縣", "彰化縣", "南投縣", "雲林縣", "屏東縣", "宜蘭縣", "花蓮縣", "臺東縣",
+    "臺北市",
+    "新北市",
+    "桃園市",
+    "臺中市",
+    "臺南市",
+    "高雄市",
+    "基隆市",
+    "新竹市",
+    "嘉義市",
+    "新竹縣",
+    "苗栗縣",
+    "彰化縣",
+    "南投縣",
+    "雲林縣",
+    "屏東縣",
+    "宜蘭縣",
+    "花蓮縣",
+    "臺東縣",
 ];
 const PLACES_EN: &[&str] = &[
-    "Taipei City", "New Taipei City", "Taoyuan City", "Taichung City", "Tainan City",
-    "Kaohsiung City", "Keelung City", "Hsinchu City", "Chiayi City", "Hsinchu County",
-    "Miaoli County", "Changhua County", "Nantou County", "Yunlin County", "Pingtung County",
-    "Yilan County", "Hualien County", "Taitung County",
+    "Taipei City",
+    "New Taipei City",
+    "Taoyuan City",
+    "Taichung City",
+    "Tainan City",
+    "Kaohsiung City",
+    "Keelung City",
+    "Hsinchu City",
+    "Chiayi City",
+    "Hsinchu County",
+    "Miaoli County",
+    "Changhua County",
+    "Nantou County",
+    "Yunlin County",
+    "Pingtung County",
+    "Yilan County",
+    "Hualien County",
+    "Taitung County",
 ];
 const BUREAUS: &[(&str, &str)] = &[
     ("環境保護局", "Environmental Protection Bureau"),
@@ -252,7 +354,10 @@ const EN_SENTENCES: &[&str] = &[
 
 fn sentences(rng: &mut Rng, n: usize) -> (String, String) {
     let idx = rng.sample(ZH_SENTENCES.len(), n);
-    let zh: String = idx.iter().map(|&i| format!("{}。", ZH_SENTENCES[i])).collect();
+    let zh: String = idx
+        .iter()
+        .map(|&i| format!("{}。", ZH_SENTENCES[i]))
+        .collect();
     let en: Vec<&str> = idx.iter().map(|&i| EN_SENTENCES[i]).collect();
     (zh, en.join(" "))
 }
@@ -335,7 +440,13 @@ pub fn write_site_with(root: &Path, cases: usize, frameworks: usize, variant: us
     } else {
         format!(" ({variant})")
     };
-    text(&mut s, 0, "title", &format!("合成 AI 治理地圖{v}"), &format!("Synthetic AI Governance Atlas{v}"));
+    text(
+        &mut s,
+        0,
+        "title",
+        &format!("合成 AI 治理地圖{v}"),
+        &format!("Synthetic AI Governance Atlas{v}"),
+    );
     text(
         &mut s,
         0,
@@ -344,21 +455,57 @@ pub fn write_site_with(root: &Path, cases: usize, frameworks: usize, variant: us
         &format!("A synthetic site for benchmarks: 50 jurisdictions, 500 frameworks, 20 inventories and {cases} cases."),
     );
     s.push_str("base_url: https://example.org/synth/\nlanguages: [zh-TW, en]\ndefault_language: zh-TW\ndata_date: \"2025-07\"\n");
-    text(&mut s, 0, "author", "合成資料產生器", "The synthetic data generator");
+    text(
+        &mut s,
+        0,
+        "author",
+        "合成資料產生器",
+        "The synthetic data generator",
+    );
     fs::write(content.join("site.yaml"), s).expect("site.yaml");
 
     // Vocabularies.
     let voc = content.join("vocabularies");
     vocab(&voc, "risk_flags", "風險標記", "Risk flags", RISK_FLAGS);
     vocab(&voc, "techniques", "AI 技術", "AI techniques", TECHNIQUES);
-    vocab(&voc, "instrument_types", "文件類型", "Instrument types", INSTRUMENT_TYPES);
+    vocab(
+        &voc,
+        "instrument_types",
+        "文件類型",
+        "Instrument types",
+        INSTRUMENT_TYPES,
+    );
     vocab(&voc, "statuses", "狀態", "Statuses", STATUSES);
-    vocab(&voc, "principles", "原則對照", "Principles crosswalk", PRINCIPLES);
-    vocab(&voc, "approaches", "管制取向", "Regulatory approaches", APPROACHES);
-    vocab(&voc, "gov_functions", "政府 AI 職能", "Functions of AI in government", GOV_FUNCTIONS);
+    vocab(
+        &voc,
+        "principles",
+        "原則對照",
+        "Principles crosswalk",
+        PRINCIPLES,
+    );
+    vocab(
+        &voc,
+        "approaches",
+        "管制取向",
+        "Regulatory approaches",
+        APPROACHES,
+    );
+    vocab(
+        &voc,
+        "gov_functions",
+        "政府 AI 職能",
+        "Functions of AI in government",
+        GOV_FUNCTIONS,
+    );
     {
         let mut s = "vocabulary: use_classes\n".to_string();
-        text(&mut s, 0, "title", "政府 AI 應用五大分類", "Five classes of government AI use");
+        text(
+            &mut s,
+            0,
+            "title",
+            "政府 AI 應用五大分類",
+            "Five classes of government AI use",
+        );
         s.push_str("terms:\n");
         for (id, zh, en, subs) in USE_CLASSES {
             let _ = writeln!(s, "  - id: {id}");
@@ -367,7 +514,13 @@ pub fn write_site_with(root: &Path, cases: usize, frameworks: usize, variant: us
             for (sid, szh, sen) in *subs {
                 let _ = writeln!(s, "      - id: {sid}");
                 text(&mut s, 8, "label", szh, sen);
-                text(&mut s, 8, "description", &format!("{szh}類型的應用。"), &format!("Uses of the {sen} kind."));
+                text(
+                    &mut s,
+                    8,
+                    "description",
+                    &format!("{szh}類型的應用。"),
+                    &format!("Uses of the {sen} kind."),
+                );
             }
         }
         fs::write(voc.join("use_classes.yaml"), s).expect("use_classes");
@@ -378,9 +531,21 @@ pub fn write_site_with(root: &Path, cases: usize, frameworks: usize, variant: us
     for i in 0..200 {
         let _ = writeln!(s, "  - id: src-{i:03}");
         let (zh, en) = (ZH_SENTENCES[i % 10], EN_SENTENCES[i % 10]);
-        text(&mut s, 4, "title", &format!("研究報告第{i}號：{zh}"), &format!("Research report no. {i}: {en}"));
+        text(
+            &mut s,
+            4,
+            "title",
+            &format!("研究報告第{i}號：{zh}"),
+            &format!("Research report no. {i}: {en}"),
+        );
         let _ = writeln!(s, "    url: https://example.org/sources/{i}");
-        text(&mut s, 4, "publisher", "合成研究中心", "Synthetic Research Centre");
+        text(
+            &mut s,
+            4,
+            "publisher",
+            "合成研究中心",
+            "Synthetic Research Centre",
+        );
         let _ = writeln!(s, "    published: \"{}-{:02}\"", 2015 + i % 10, 1 + i % 12);
     }
     fs::write(content.join("sources/synthetic.yaml"), s).expect("sources");
@@ -388,20 +553,58 @@ pub fn write_site_with(root: &Path, cases: usize, frameworks: usize, variant: us
     // 50 jurisdictions.
     let jur: Vec<String> = (0..50).map(|i| format!("j{i:02}")).collect();
     for (i, id) in jur.iter().enumerate() {
-        let mut s = format!("id: {id}\nkind: {}\n", if i < 45 { "country" } else { "international" });
-        text(&mut s, 0, "name", &format!("合成國家{i:02}"), &format!("Synthetic country {i:02}"));
+        let mut s = format!(
+            "id: {id}\nkind: {}\n",
+            if i < 45 { "country" } else { "international" }
+        );
+        text(
+            &mut s,
+            0,
+            "name",
+            &format!("合成國家{i:02}"),
+            &format!("Synthetic country {i:02}"),
+        );
         let (zh, en) = sentences(&mut rng, 3);
-        text(&mut s, 0, "summary", &format!("本轄區以框架立法與指引並行治理人工智慧。{zh}"), &format!("This jurisdiction governs AI with framework legislation and guidelines. {en}"));
+        text(
+            &mut s,
+            0,
+            "summary",
+            &format!("本轄區以框架立法與指引並行治理人工智慧。{zh}"),
+            &format!(
+                "This jurisdiction governs AI with framework legislation and guidelines. {en}"
+            ),
+        );
         if i % 3 == 0 {
-            text(&mut s, 0, "dedicated_body", &format!("合成國家{i:02} AI 安全研究所"), &format!("AI Safety Institute of synthetic country {i:02}"));
+            text(
+                &mut s,
+                0,
+                "dedicated_body",
+                &format!("合成國家{i:02} AI 安全研究所"),
+                &format!("AI Safety Institute of synthetic country {i:02}"),
+            );
         }
         s.push_str("approaches:\n");
         let a1 = rng.pick(APPROACHES).0;
         let a2 = rng.pick(APPROACHES).0;
-        let _ = writeln!(s, "  - approach: {a1}\n    from: \"2019\"\n    to: \"2023-06\"");
-        text(&mut s, 4, "summary", "以原則與自願性指引為主。", "Mostly principles and voluntary guidance.");
+        let _ = writeln!(
+            s,
+            "  - approach: {a1}\n    from: \"2019\"\n    to: \"2023-06\""
+        );
+        text(
+            &mut s,
+            4,
+            "summary",
+            "以原則與自願性指引為主。",
+            "Mostly principles and voluntary guidance.",
+        );
         let _ = writeln!(s, "  - approach: {a2}\n    from: \"2023-07\"");
-        text(&mut s, 4, "summary", "轉向具拘束力的風險分級規範。", "A turn to binding, risk-tiered rules.");
+        text(
+            &mut s,
+            4,
+            "summary",
+            "轉向具拘束力的風險分級規範。",
+            "A turn to binding, risk-tiered rules.",
+        );
         let _ = writeln!(s, "sources: [src-{:03}]", i % 200);
         fs::write(content.join(format!("jurisdictions/{id}.yaml")), s).expect("jurisdiction");
     }
@@ -410,26 +613,69 @@ pub fn write_site_with(root: &Path, cases: usize, frameworks: usize, variant: us
     for f in 0..frameworks {
         let j = f / 10;
         let id = format!("{}-fw-{:03}", jur[j], f);
-        let mut s = format!("id: {id}\njurisdiction: {}\ntype: {}\n", jur[j], INSTRUMENT_TYPES[f % INSTRUMENT_TYPES.len()].0);
+        let mut s = format!(
+            "id: {id}\njurisdiction: {}\ntype: {}\n",
+            jur[j],
+            INSTRUMENT_TYPES[f % INSTRUMENT_TYPES.len()].0
+        );
         let topic = OBJECTS[f % OBJECTS.len()];
-        text(&mut s, 0, "title", &format!("人工智慧{}治理法第{f}號", topic.0), &format!("Act no. {f} on the governance of AI for {}", topic.1));
-        text(&mut s, 0, "short_title", &format!("AI法{f}"), &format!("AI Act {f}"));
-        text(&mut s, 0, "issuer", &format!("合成國家{j:02}立法機關"), &format!("Legislature of synthetic country {j:02}"));
+        text(
+            &mut s,
+            0,
+            "title",
+            &format!("人工智慧{}治理法第{f}號", topic.0),
+            &format!("Act no. {f} on the governance of AI for {}", topic.1),
+        );
+        text(
+            &mut s,
+            0,
+            "short_title",
+            &format!("AI法{f}"),
+            &format!("AI Act {f}"),
+        );
+        text(
+            &mut s,
+            0,
+            "issuer",
+            &format!("合成國家{j:02}立法機關"),
+            &format!("Legislature of synthetic country {j:02}"),
+        );
         let _ = writeln!(s, "binding: {}\nrisk_based: {}", f % 2 == 0, f % 3 == 0);
         let (zh, en) = sentences(&mut rng, 4);
         text(&mut s, 0, "summary", &zh, &en);
         s.push_str("status_history:\n");
         let year = 2016 + f % 9;
-        for (k, st) in ["draft", "adopted", "in_force"].iter().enumerate().take(1 + f % 3) {
-            let _ = writeln!(s, "  - date: \"{}-{:02}\"\n    status: {st}", year + k, 1 + (f + k) % 12);
+        for (k, st) in ["draft", "adopted", "in_force"]
+            .iter()
+            .enumerate()
+            .take(1 + f % 3)
+        {
+            let _ = writeln!(
+                s,
+                "  - date: \"{}-{:02}\"\n    status: {st}",
+                year + k,
+                1 + (f + k) % 12
+            );
         }
         s.push_str("provisions:\n");
         let n = rng.range(16, 24);
         for p in 1..=n {
             let _ = writeln!(s, "  - id: art-{p}");
-            text(&mut s, 4, "label", &format!("第{p}條"), &format!("Article {p}"));
+            text(
+                &mut s,
+                4,
+                "label",
+                &format!("第{p}條"),
+                &format!("Article {p}"),
+            );
             let (zh, en) = sentences(&mut rng, 2);
-            text(&mut s, 4, "title", &format!("第{p}條規範事項"), &format!("Matters of article {p}"));
+            text(
+                &mut s,
+                4,
+                "title",
+                &format!("第{p}條規範事項"),
+                &format!("Matters of article {p}"),
+            );
             text(&mut s, 4, "summary", &zh, &en);
             if p % 4 == 0 {
                 let (zh, en) = sentences(&mut rng, 2);
@@ -440,14 +686,25 @@ pub fn write_site_with(root: &Path, cases: usize, frameworks: usize, variant: us
         for k in rng.sample(PRINCIPLES.len(), 3) {
             let (pid, zh, en) = PRINCIPLES[k];
             let _ = writeln!(s, "  - maps_to: [{pid}]\n    provision: art-{}", 1 + k % n);
-            text(&mut s, 4, "wording", &format!("本法所稱{zh}"), &format!("{en}, as this act words it"));
+            text(
+                &mut s,
+                4,
+                "wording",
+                &format!("本法所稱{zh}"),
+                &format!("{en}, as this act words it"),
+            );
         }
         if f % 10 > 0 {
             let target = format!("{}-fw-{:03}", jur[j], f - 1);
             let kind = ["cites", "implements", "amends", "supersedes"][f % 4];
             let _ = writeln!(s, "relations:\n  - type: {kind}\n    target: {target}");
         }
-        let _ = writeln!(s, "sources: [src-{:03}, src-{:03}]", f % 200, (f * 7 + 3) % 200);
+        let _ = writeln!(
+            s,
+            "sources: [src-{:03}, src-{:03}]",
+            f % 200,
+            (f * 7 + 3) % 200
+        );
         fs::write(content.join(format!("frameworks/{id}.yaml")), s).expect("framework");
     }
 
@@ -459,19 +716,59 @@ pub fn write_site_with(root: &Path, cases: usize, frameworks: usize, variant: us
         let id = format!("inv-{k:02}");
         let n = per.min(cases - next.min(cases));
         let mut s = format!("id: {id}\njurisdiction: {}\n", jur[j]);
-        text(&mut s, 0, "title", &format!("合成政府 AI 應用清單第{k}號"), &format!("Synthetic government AI use inventory no. {k}"));
-        text(&mut s, 0, "publisher", &format!("合成國家{j:02}數位發展部"), &format!("Ministry of Digital Affairs of synthetic country {j:02}"));
+        text(
+            &mut s,
+            0,
+            "title",
+            &format!("合成政府 AI 應用清單第{k}號"),
+            &format!("Synthetic government AI use inventory no. {k}"),
+        );
+        text(
+            &mut s,
+            0,
+            "publisher",
+            &format!("合成國家{j:02}數位發展部"),
+            &format!("Ministry of Digital Affairs of synthetic country {j:02}"),
+        );
         let _ = writeln!(s, "year: {}\ndeclared_total: {}", 2020 + k % 5, n + n / 10);
-        text(&mut s, 0, "description", "機關自行填報之 AI 應用案例清單，本站收錄全部已公開案例。", "A list of AI use cases reported by agencies; the site holds every published case.");
+        text(
+            &mut s,
+            0,
+            "description",
+            "機關自行填報之 AI 應用案例清單，本站收錄全部已公開案例。",
+            "A list of AI use cases reported by agencies; the site holds every published case.",
+        );
         let _ = writeln!(s, "source_url: https://example.org/inventories/{k}");
         s.push_str("flag_methods:\n");
         s.push_str("  - id: review\n");
-        text(&mut s, 4, "label", "研究團隊逐案檢核", "Case-by-case review by the researchers");
-        text(&mut s, 4, "description", "研究人員閱讀案例說明後勾選風險。", "Researchers read each case description and ticked the risks.");
+        text(
+            &mut s,
+            4,
+            "label",
+            "研究團隊逐案檢核",
+            "Case-by-case review by the researchers",
+        );
+        text(
+            &mut s,
+            4,
+            "description",
+            "研究人員閱讀案例說明後勾選風險。",
+            "Researchers read each case description and ticked the risks.",
+        );
         s.push_str("  - id: import-rule\n");
         text(&mut s, 4, "label", "匯入規則", "Import rule");
-        text(&mut s, 4, "description", "依欄位內容自動勾選。", "Ticked automatically from the fields of the published record.");
-        let _ = writeln!(s, "default_flag_method: review\nsources: [src-{:03}]\ncases:", k);
+        text(
+            &mut s,
+            4,
+            "description",
+            "依欄位內容自動勾選。",
+            "Ticked automatically from the fields of the published record.",
+        );
+        let _ = writeln!(
+            s,
+            "default_flag_method: review\nsources: [src-{:03}]\ncases:",
+            k
+        );
         for _ in 0..n {
             next += 1;
             let c = next;
@@ -481,15 +778,31 @@ pub fn write_site_with(root: &Path, cases: usize, frameworks: usize, variant: us
             let (ozh, oen) = *rng.pick(OBJECTS);
             let (tid, tzh, ten) = *rng.pick(TECHNIQUES);
             let _ = writeln!(s, "  - id: case-{c:06}");
-            text(&mut s, 4, "name", &format!("{tzh}結合AI，{azh}{ozh}（案{c}）"), &format!("{ten} and AI for {aen} {oen} (case {c})"));
-            text(&mut s, 4, "agency", &format!("{}{bzh}", PLACES_ZH[place]), &format!("{} {ben}", PLACES_EN[place]));
+            text(
+                &mut s,
+                4,
+                "name",
+                &format!("{tzh}結合AI，{azh}{ozh}（案{c}）"),
+                &format!("{ten} and AI for {aen} {oen} (case {c})"),
+            );
+            text(
+                &mut s,
+                4,
+                "agency",
+                &format!("{}{bzh}", PLACES_ZH[place]),
+                &format!("{} {ben}", PLACES_EN[place]),
+            );
             if c % 3 == 0 {
                 text(&mut s, 4, "bureau", "資訊科", "Information Section");
             }
             let (zh, en) = sentences(&mut rng, 5);
             text(&mut s, 4, "description", &zh, &en);
             let (uc, _, _, subs) = USE_CLASSES[rng.below(USE_CLASSES.len())];
-            let _ = writeln!(s, "    use_class: {uc}\n    use_subtype: {}", rng.pick(subs).0);
+            let _ = writeln!(
+                s,
+                "    use_class: {uc}\n    use_subtype: {}",
+                rng.pick(subs).0
+            );
             let t2 = TECHNIQUES[rng.below(TECHNIQUES.len())].0;
             if t2 == tid {
                 let _ = writeln!(s, "    techniques: [{tid}]");
@@ -497,13 +810,30 @@ pub fn write_site_with(root: &Path, cases: usize, frameworks: usize, variant: us
                 let _ = writeln!(s, "    techniques: [{tid}, {t2}]");
             }
             let k = rng.below(5);
-            let flags: Vec<&str> = rng.sample(RISK_FLAGS.len(), k).iter().map(|&i| RISK_FLAGS[i].0).collect();
+            let flags: Vec<&str> = rng
+                .sample(RISK_FLAGS.len(), k)
+                .iter()
+                .map(|&i| RISK_FLAGS[i].0)
+                .collect();
             let _ = writeln!(s, "    risk_flags: [{}]", flags.join(", "));
             if c % 7 == 0 && !flags.is_empty() {
-                let _ = writeln!(s, "    flag_provenance:\n      - flag: {}\n        method: import-rule", flags[0]);
+                let _ = writeln!(
+                    s,
+                    "    flag_provenance:\n      - flag: {}\n        method: import-rule",
+                    flags[0]
+                );
             }
-            text(&mut s, 4, "stage", ["規劃中", "試辦", "已上線"][c % 3], ["Planned", "Pilot", "In production"][c % 3]);
-            let _ = writeln!(s, "    source_url: https://example.org/inventories/{k}/cases/{c}");
+            text(
+                &mut s,
+                4,
+                "stage",
+                ["規劃中", "試辦", "已上線"][c % 3],
+                ["Planned", "Pilot", "In production"][c % 3],
+            );
+            let _ = writeln!(
+                s,
+                "    source_url: https://example.org/inventories/{k}/cases/{c}"
+            );
         }
         fs::write(content.join(format!("inventories/{id}.yaml")), s).expect("inventory");
     }

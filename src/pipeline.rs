@@ -89,7 +89,11 @@ pub fn build(root: &Path, out: &Path) -> Result<BuildReport, Failure> {
 }
 
 /// [`build`], telling `progress` about each file.
-pub fn build_with(root: &Path, out: &Path, progress: &dyn Progress) -> Result<BuildReport, Failure> {
+pub fn build_with(
+    root: &Path,
+    out: &Path,
+    progress: &dyn Progress,
+) -> Result<BuildReport, Failure> {
     let start = Instant::now();
     let mut stages = Vec::new();
     let mut lap = Instant::now();

@@ -325,9 +325,10 @@ impl Staging {
         if let Some(meta) = current.as_ref().filter(|m| m.is_file() && m.len() == len) {
             let (mtime, mtime_ns, ino) = stamp(meta);
             // The manifest entry, if the file is still the one it describes.
-            let known = self.hint.get(rel).filter(|e| {
-                (e.len, e.mtime, e.mtime_ns, e.ino) == (len, mtime, mtime_ns, ino)
-            });
+            let known = self
+                .hint
+                .get(rel)
+                .filter(|e| (e.len, e.mtime, e.mtime_ns, e.ino) == (len, mtime, mtime_ns, ino));
             same = match known {
                 Some(e) => e.hash == h,
                 // Unknown file of the right size: compare the bytes.
@@ -425,12 +426,7 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
 /// file is overwritten over its own blocks and then cut to
 /// length, rather than truncated to nothing first: the file system then
 /// reuses its blocks instead of freeing and allocating them again.
-fn write_file(
-    root: &Path,
-    rel: &Path,
-    path: &Path,
-    bytes: &[u8],
-) -> io::Result<fs::Metadata> {
+fn write_file(root: &Path, rel: &Path, path: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> {
     let open = || {
         fs::OpenOptions::new()
             .write(true)
@@ -440,7 +436,12 @@ fn write_file(
     };
     let mut f = match open() {
         Ok(f) => f,
-        Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => {
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+            ) =>
+        {
             // Clear any file standing where a parent folder must be.
             let mut dir = root.to_path_buf();
             if let Some(parent) = rel.parent() {
@@ -572,7 +573,12 @@ mod tests {
         for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
             let e = e.unwrap();
             if e.file_type().is_file() {
-                let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                let rel = e
+                    .path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
                 out.push((rel, fs::read_to_string(e.path()).unwrap()));
             }
         }
@@ -587,9 +593,17 @@ mod tests {
         let r = write_site(&out, &v1).unwrap();
         assert_eq!((r.files, r.written), (3, 3));
         let r = write_site(&out, &v1).unwrap();
-        assert_eq!((r.written, r.removed), (3, 0), "fresh idle copy is filled once");
+        assert_eq!(
+            (r.written, r.removed),
+            (3, 0),
+            "fresh idle copy is filled once"
+        );
         let r = write_site(&out, &v1).unwrap();
-        assert_eq!((r.written, r.removed), (0, 0), "steady state writes nothing");
+        assert_eq!(
+            (r.written, r.removed),
+            (0, 0),
+            "steady state writes nothing"
+        );
         let v2 = files(&[("a.html", "1!"), ("d/b.html", "2"), ("x/y.html", "4")]);
         let r = write_site(&out, &v2).unwrap();
         assert_eq!((r.written, r.removed), (2, 1));

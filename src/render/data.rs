@@ -198,13 +198,7 @@ pub fn downloads_to(
         );
     }
 
-    put(
-        "data/inventories.json",
-        pretty(&Value::Array(inventories)),
-    )?;
-    put(
-        "data/taxonomies.json",
-        pretty(&Value::Object(taxonomies)),
-    )?;
+    put("data/inventories.json", pretty(&Value::Array(inventories)))?;
+    put("data/taxonomies.json", pretty(&Value::Object(taxonomies)))?;
     Ok(())
 }

@@ -207,34 +207,32 @@ pub fn render_site_to(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Ren
         .collect();
     let pages = jobs.len();
     let render_pages = || {
-        jobs.into_par_iter()
-            .with_max_len(16)
-            .try_for_each(|job| {
-                let lang = job.path.split('/').next().unwrap_or("");
-                let (_, base, t) = common.iter().find(|(l, _, _)| l == lang).expect("language");
-                let mut value = job.ctx.into_value();
-                let map = value
-                    .as_object_mut()
-                    .ok_or_else(|| format!("context of {} is not an object", job.path))?;
-                map.insert("lang".into(), Value::String(lang.to_string()));
-                map.insert("site".into(), base.clone());
-                map.insert("t".into(), t.clone());
-                map.insert("root".into(), Value::String(urls::root_of(&job.path)));
-                map.insert("path".into(), Value::String(job.path.clone()));
-                map.insert(
-                    "alternates".into(),
-                    job.alternates
-                        .iter()
-                        .map(|(l, p)| json!({"lang": l, "url": p, "name": i18n::language_name(l)}))
-                        .collect(),
-                );
-                let ctx = tera::Context::from_value(value).map_err(|e| e.to_string())?;
-                let html = theme
-                    .tera
-                    .render(job.template, &ctx)
-                    .map_err(|e| format!("rendering {}: {}", job.path, template_error(&e)))?;
-                sink.put(&job.path, html.as_bytes())
-            })
+        jobs.into_par_iter().with_max_len(16).try_for_each(|job| {
+            let lang = job.path.split('/').next().unwrap_or("");
+            let (_, base, t) = common.iter().find(|(l, _, _)| l == lang).expect("language");
+            let mut value = job.ctx.into_value();
+            let map = value
+                .as_object_mut()
+                .ok_or_else(|| format!("context of {} is not an object", job.path))?;
+            map.insert("lang".into(), Value::String(lang.to_string()));
+            map.insert("site".into(), base.clone());
+            map.insert("t".into(), t.clone());
+            map.insert("root".into(), Value::String(urls::root_of(&job.path)));
+            map.insert("path".into(), Value::String(job.path.clone()));
+            map.insert(
+                "alternates".into(),
+                job.alternates
+                    .iter()
+                    .map(|(l, p)| json!({"lang": l, "url": p, "name": i18n::language_name(l)}))
+                    .collect(),
+            );
+            let ctx = tera::Context::from_value(value).map_err(|e| e.to_string())?;
+            let html = theme
+                .tera
+                .render(job.template, &ctx)
+                .map_err(|e| format!("rendering {}: {}", job.path, template_error(&e)))?;
+            sink.put(&job.path, html.as_bytes())
+        })
     };
     let other_files = || -> Result<(), String> {
         data::downloads_to(site, &mut |path, bytes| sink.put(path, &bytes))?;

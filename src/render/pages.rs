@@ -168,7 +168,13 @@ fn jurisdictions<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
 
     for j in &site.jurisdictions {
         let id = j.id.value.as_str();
-        push_lazy(jobs, v, "jurisdiction.html", |l| urls::jurisdiction(l, id), move || jurisdiction_page(v, j));
+        push_lazy(
+            jobs,
+            v,
+            "jurisdiction.html",
+            |l| urls::jurisdiction(l, id),
+            move || jurisdiction_page(v, j),
+        );
     }
 }
 
@@ -176,72 +182,72 @@ fn jurisdictions<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
 fn jurisdiction_page(v: View, j: &crate::schema::Jurisdiction) -> Value {
     let site = v.site;
     let id = j.id.value.as_str();
-        let mut fws: Vec<usize> = (0..site.frameworks.len())
-            .filter(|&i| site.frameworks[i].jurisdiction.value == id)
-            .collect();
-        fws.sort_by_key(|&i| {
-            (
-                site.frameworks[i]
-                    .status_history
-                    .first()
-                    .map(|e| e.date.value),
-                i,
-            )
-        });
-        let mut events: Vec<_> = fws
-            .iter()
-            .flat_map(|&i| {
-                site.frameworks[i]
-                    .status_history
-                    .iter()
-                    .enumerate()
-                    .map(move |(k, e)| (e.date.value, i, k, e))
-            })
-            .collect();
-        events.sort_by_key(|(d, i, k, _)| (*d, *i, *k));
-        let timeline: Vec<Value> = events
+    let mut fws: Vec<usize> = (0..site.frameworks.len())
+        .filter(|&i| site.frameworks[i].jurisdiction.value == id)
+        .collect();
+    fws.sort_by_key(|&i| {
+        (
+            site.frameworks[i]
+                .status_history
+                .first()
+                .map(|e| e.date.value),
+            i,
+        )
+    });
+    let mut events: Vec<_> = fws
+        .iter()
+        .flat_map(|&i| {
+            site.frameworks[i]
+                .status_history
+                .iter()
+                .enumerate()
+                .map(move |(k, e)| (e.date.value, i, k, e))
+        })
+        .collect();
+    events.sort_by_key(|(d, i, k, _)| (*d, *i, *k));
+    let timeline: Vec<Value> = events
             .into_iter()
             .map(|(date, i, _, e)| json!({"date": date.to_string(), "framework": v.framework_summary(i), "status": v.term(V::Statuses, &e.status.value), "note": v.tx_opt(&e.note)}))
             .collect();
-        let coverage: Vec<Value> = site
-            .vocabulary(V::Principles)
-            .terms
-            .iter()
-            .map(|t| {
-                let by: Vec<Value> = fws
-                    .iter()
-                    .filter(|&&i| {
-                        site.frameworks[i]
-                            .principles
-                            .iter()
-                            .any(|p| p.maps_to.iter().any(|m| m.value == t.id.value))
-                    })
-                    .map(|&i| v.framework_summary(i))
-                    .collect();
-                json!({"principle": {"id": t.id.value, "label": v.tx(&t.label)}, "frameworks": by})
-            })
-            .collect();
-        let inventories: Vec<Value> = site
+    let coverage: Vec<Value> = site
+        .vocabulary(V::Principles)
+        .terms
+        .iter()
+        .map(|t| {
+            let by: Vec<Value> = fws
+                .iter()
+                .filter(|&&i| {
+                    site.frameworks[i]
+                        .principles
+                        .iter()
+                        .any(|p| p.maps_to.iter().any(|m| m.value == t.id.value))
+                })
+                .map(|&i| v.framework_summary(i))
+                .collect();
+            json!({"principle": {"id": t.id.value, "label": v.tx(&t.label)}, "frameworks": by})
+        })
+        .collect();
+    let inventories: Vec<Value> = site
             .inventories
             .iter()
             .filter(|i| i.jurisdiction.value == id)
             .map(|i| json!({"id": i.id.value, "url": urls::inventory(v.lang, &i.id.value, 1), "title": v.tx(&i.title), "held": i.cases.len(), "declared": i.declared_total.as_ref().map(|d| d.value)}))
             .collect();
-        let row = analytics::flags_for_jurisdiction(site, id);
-        let ctx = json!({
-            "id": id,
-            "name": v.tx(&j.name),
-            "kind": format!("{:?}", j.kind.value).to_lowercase(),
-            "summary": v.tx_opt(&j.summary),
-            "dedicated_body": v.tx_opt(&j.dedicated_body),
-            "approaches": j.approaches.iter().map(|a| json!({"approach": v.term(V::Approaches, &a.approach.value), "from": a.from.value.to_string(), "to": a.to.as_ref().map(|d| d.value.to_string()), "summary": v.tx(&a.summary)})).collect::<Vec<_>>(),
-            "frameworks": fws.iter().map(|&i| v.framework_summary(i)).collect::<Vec<_>>(),
-            "timeline": timeline,
-            "coverage": coverage,
-            "inventories": inventories,
-            "flags": (row.cases > 0).then(|| v.flag_chart(&format!("flags-{id}"), &chart_title(v, "flags_of_cases"), &row)),
-            "sources": v.sources(&j.sources),
-        });
+    let row = analytics::flags_for_jurisdiction(site, id);
+    let ctx = json!({
+        "id": id,
+        "name": v.tx(&j.name),
+        "kind": format!("{:?}", j.kind.value).to_lowercase(),
+        "summary": v.tx_opt(&j.summary),
+        "dedicated_body": v.tx_opt(&j.dedicated_body),
+        "approaches": j.approaches.iter().map(|a| json!({"approach": v.term(V::Approaches, &a.approach.value), "from": a.from.value.to_string(), "to": a.to.as_ref().map(|d| d.value.to_string()), "summary": v.tx(&a.summary)})).collect::<Vec<_>>(),
+        "frameworks": fws.iter().map(|&i| v.framework_summary(i)).collect::<Vec<_>>(),
+        "timeline": timeline,
+        "coverage": coverage,
+        "inventories": inventories,
+        "flags": (row.cases > 0).then(|| v.flag_chart(&format!("flags-{id}"), &chart_title(v, "flags_of_cases"), &row)),
+        "sources": v.sources(&j.sources),
+    });
     ctx
 }
 
@@ -259,7 +265,13 @@ fn frameworks<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
     );
     for (i, fw) in site.frameworks.iter().enumerate() {
         let id = fw.id.value.as_str();
-        push_lazy(jobs, v, "framework.html", |l| urls::framework(l, id), move || framework_page(v, i));
+        push_lazy(
+            jobs,
+            v,
+            "framework.html",
+            |l| urls::framework(l, id),
+            move || framework_page(v, i),
+        );
     }
 }
 
@@ -267,7 +279,7 @@ fn frameworks<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
 fn framework_page(v: View, i: usize) -> Value {
     let site = v.site;
     let fw = &site.frameworks[i];
-        let principles: Vec<Value> = fw
+    let principles: Vec<Value> = fw
             .principles
             .iter()
             .map(|p| {
@@ -278,7 +290,7 @@ fn framework_page(v: View, i: usize) -> Value {
                 })
             })
             .collect();
-        let matrices: Vec<Value> = fw
+    let matrices: Vec<Value> = fw
             .matrices
             .iter()
             .map(|m| {
@@ -294,23 +306,23 @@ fn framework_page(v: View, i: usize) -> Value {
                 json!({"id": m.id.value, "title": v.tx(&m.title), "description": v.tx_opt(&m.description), "row_axis": v.tx(&m.row_axis), "column_axis": v.tx(&m.column_axis), "rows": m.rows.iter().map(|r| v.tx(r)).collect::<Vec<_>>(), "columns": m.columns.iter().map(|c| v.tx(c)).collect::<Vec<_>>(), "cells": cells, "svg": svg})
             })
             .collect();
-        let tables: Vec<Value> = fw
+    let tables: Vec<Value> = fw
             .tables
             .iter()
             .map(|t| json!({"id": t.id.value, "title": v.tx(&t.title), "columns": t.columns.iter().map(|c| v.tx(c)).collect::<Vec<_>>(), "rows": t.rows.iter().map(|r| r.value.iter().map(|c| v.tx(c)).collect::<Vec<_>>()).collect::<Vec<_>>()}))
             .collect();
-        let ctx = json!({
-            "fw": v.framework_summary(i),
-            "issuer": v.tx_opt(&fw.issuer),
-            "summary": v.tx_opt(&fw.summary),
-            "history": fw.status_history.iter().map(|e| json!({"date": e.date.value.to_string(), "status": v.term(V::Statuses, &e.status.value), "note": v.tx_opt(&e.note)})).collect::<Vec<_>>(),
-            "provisions": v.provisions(&fw.provisions),
-            "principles": principles,
-            "relations": v.relations(i),
-            "matrices": matrices,
-            "tables": tables,
-            "sources": v.sources(&fw.sources),
-        });
+    let ctx = json!({
+        "fw": v.framework_summary(i),
+        "issuer": v.tx_opt(&fw.issuer),
+        "summary": v.tx_opt(&fw.summary),
+        "history": fw.status_history.iter().map(|e| json!({"date": e.date.value.to_string(), "status": v.term(V::Statuses, &e.status.value), "note": v.tx_opt(&e.note)})).collect::<Vec<_>>(),
+        "provisions": v.provisions(&fw.provisions),
+        "principles": principles,
+        "relations": v.relations(i),
+        "matrices": matrices,
+        "tables": tables,
+        "sources": v.sources(&fw.sources),
+    });
     ctx
 }
 
@@ -377,7 +389,13 @@ fn inventories<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
         }
         for case in &inv.cases {
             let cid = case.id.value.as_str();
-            push_lazy(jobs, v, "case.html", |l| urls::case(l, cid), move || case_page(v, inv, case));
+            push_lazy(
+                jobs,
+                v,
+                "case.html",
+                |l| urls::case(l, cid),
+                move || case_page(v, inv, case),
+            );
         }
     }
 }
@@ -432,24 +450,30 @@ fn cases<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
     let pages = all.len().div_ceil(CASES_PER_PAGE).max(1);
     for page in 1..=pages {
         let all = all.clone();
-        push_lazy(jobs, v, "cases.html", |l| urls::case_table(l, page), move || {
-        let rows: Vec<Value> = all
-            .iter()
-            .skip((page - 1) * CASES_PER_PAGE)
-            .take(CASES_PER_PAGE)
-            .map(|(i, c)| v.case_row(&site.inventories[*i], c))
-            .collect();
-        let ctx = obj! {
-            "rows": rows,
-            "total": all.len(),
-            "flag_headers": v.flag_headers(),
-            "pager": pager(pages, page, |p| urls::case_table(v.lang, p)),
-            "use_classes": site.vocabulary(V::UseClasses).terms.iter().map(|t| obj! {"id": t.id.value.as_str(), "label": v.tx(&t.label)}).collect::<Vec<_>>(),
-            "inventories": site.inventories.iter().map(|i| obj! {"id": i.id.value.as_str(), "title": v.tx(&i.title)}).collect::<Vec<_>>(),
-            "jurisdictions": site.jurisdictions.iter().filter(|j| site.inventories.iter().any(|i| i.jurisdiction.value == j.id.value)).map(|j| v.jurisdiction_link(&j.id.value)).collect::<Vec<_>>(),
-        };
-        ctx
-        });
+        push_lazy(
+            jobs,
+            v,
+            "cases.html",
+            |l| urls::case_table(l, page),
+            move || {
+                let rows: Vec<Value> = all
+                    .iter()
+                    .skip((page - 1) * CASES_PER_PAGE)
+                    .take(CASES_PER_PAGE)
+                    .map(|(i, c)| v.case_row(&site.inventories[*i], c))
+                    .collect();
+                let ctx = obj! {
+                    "rows": rows,
+                    "total": all.len(),
+                    "flag_headers": v.flag_headers(),
+                    "pager": pager(pages, page, |p| urls::case_table(v.lang, p)),
+                    "use_classes": site.vocabulary(V::UseClasses).terms.iter().map(|t| obj! {"id": t.id.value.as_str(), "label": v.tx(&t.label)}).collect::<Vec<_>>(),
+                    "inventories": site.inventories.iter().map(|i| obj! {"id": i.id.value.as_str(), "title": v.tx(&i.title)}).collect::<Vec<_>>(),
+                    "jurisdictions": site.jurisdictions.iter().filter(|j| site.inventories.iter().any(|i| i.jurisdiction.value == j.id.value)).map(|j| v.jurisdiction_link(&j.id.value)).collect::<Vec<_>>(),
+                };
+                ctx
+            },
+        );
     }
 }
 

@@ -37,7 +37,7 @@ impl<'a> View<'a> {
     /// Label of a vocabulary term, or its id if unknown.
     pub fn term(&self, kind: V, id: &str) -> Value {
         match self.site.vocabulary(kind).get(id) {
-            Some(t) => obj!{"id": id, "label": self.tx(&t.label)},
+            Some(t) => obj! {"id": id, "label": self.tx(&t.label)},
             None if id.is_empty() => {
                 json!({"id": "", "label": {"t": super::i18n::get(self.lang, "not_stated"), "fb": null}})
             }
@@ -61,7 +61,7 @@ impl<'a> View<'a> {
             .get(class)
             .and_then(|c| c.subtypes.iter().find(|s| s.id.value == sub));
         match t {
-            Some(t) => obj!{"id": sub, "label": self.tx(&t.label)},
+            Some(t) => obj! {"id": sub, "label": self.tx(&t.label)},
             None => json!({"id": sub, "label": {"t": sub, "fb": null}}),
         }
     }
@@ -71,7 +71,7 @@ impl<'a> View<'a> {
         match self.site.jurisdiction(id) {
             Some(i) => {
                 let j = &self.site.jurisdictions[i];
-                obj!{"id": id, "url": urls::jurisdiction(self.lang, id), "name": self.tx(&j.name)}
+                obj! {"id": id, "url": urls::jurisdiction(self.lang, id), "name": self.tx(&j.name)}
             }
             None => json!({"id": id, "url": null, "name": {"t": id, "fb": null}}),
         }

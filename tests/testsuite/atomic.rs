@@ -18,7 +18,12 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let e = e.expect("walk");
         if e.file_type().is_file() {
-            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             out.insert(rel, std::fs::read(e.path()).expect("read"));
         }
     }
@@ -26,15 +31,31 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 fn build(root: &Path, out: &Path) {
-    let o = govatlas(&["build", "--root", root.to_str().unwrap(), "--output-dir", out.to_str().unwrap()]);
-    assert!(o.status.success(), "build failed: {}", String::from_utf8_lossy(&o.stderr));
+    let o = govatlas(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output-dir",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        o.status.success(),
+        "build failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 /// Starts a build that stops at `stall` (see `output::stall_point`), waits
 /// until it has stopped there, and kills it with SIGKILL.
 fn kill_build_at(root: &Path, out: &Path, stall: &str) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_govatlas"))
-        .args(["build", "--root", root.to_str().unwrap(), "--output-dir", out.to_str().unwrap()])
+        .args([
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--output-dir",
+            out.to_str().unwrap(),
+        ])
         .env("GOVATLAS_TEST_STALL", stall)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -75,13 +96,22 @@ fn killed_or_failed_builds_leave_the_previous_site_whole() {
     synth::write_site_with(&root, 300, 40, 1);
     for stall in ["1", "300", "700", &(old.len() - 1).to_string(), "commit"] {
         kill_build_at(&root, &out, stall);
-        assert!(snapshot(&out) == old, "output changed after a build killed at {stall}");
+        assert!(
+            snapshot(&out) == old,
+            "output changed after a build killed at {stall}"
+        );
     }
 
     // A build that fails on bad content changes nothing either.
     let bad = root.join("content/jurisdictions/bad.yaml");
     std::fs::write(&bad, "id: [unclosed\n").unwrap();
-    let o = govatlas(&["build", "--root", root.to_str().unwrap(), "--output-dir", out.to_str().unwrap()]);
+    let o = govatlas(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output-dir",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(snapshot(&out) == old, "output changed after a failed build");
     std::fs::remove_file(&bad).unwrap();
@@ -92,7 +122,10 @@ fn killed_or_failed_builds_leave_the_previous_site_whole() {
     build(&root, &fresh);
     let new = snapshot(&out);
     assert!(new != old);
-    assert!(new == snapshot(&fresh), "incremental output differs from a clean build");
+    assert!(
+        new == snapshot(&fresh),
+        "incremental output differs from a clean build"
+    );
     let left: Vec<String> = siblings(&out)
         .into_iter()
         .filter(|n| !n.ends_with("-idle") && !n.contains("-manifest."))
