@@ -50,6 +50,7 @@ struct Run {
 }
 
 /// Runs `cmd`, returning its wall time, CPU time and peak RSS, and stdout.
+#[allow(clippy::zombie_processes)] // reaped by `wait` (wait4), for its rusage
 fn timed(cmd: &mut Command) -> (Run, String) {
     // Start each run with no dirty pages left by the previous one, so no
     // run pays for another's writeback.

@@ -73,7 +73,10 @@ const RISK_FLAGS: &[(&str, &str, &str)] = &[
     ),
 ];
 
-const USE_CLASSES: &[(&str, &str, &str, &[(&str, &str, &str)])] = &[
+/// (id, zh-TW, en).
+type Term = (&'static str, &'static str, &'static str);
+
+const USE_CLASSES: &[(&str, &str, &str, &[Term])] = &[
     (
         "enforcement",
         "執行",
@@ -574,7 +577,7 @@ pub fn write_site_with(root: &Path, cases: usize, frameworks: usize, variant: us
                 "This jurisdiction governs AI with framework legislation and guidelines. {en}"
             ),
         );
-        if i % 3 == 0 {
+        if i.is_multiple_of(3) {
             text(
                 &mut s,
                 0,
@@ -640,7 +643,12 @@ pub fn write_site_with(root: &Path, cases: usize, frameworks: usize, variant: us
             &format!("合成國家{j:02}立法機關"),
             &format!("Legislature of synthetic country {j:02}"),
         );
-        let _ = writeln!(s, "binding: {}\nrisk_based: {}", f % 2 == 0, f % 3 == 0);
+        let _ = writeln!(
+            s,
+            "binding: {}\nrisk_based: {}",
+            f.is_multiple_of(2),
+            f.is_multiple_of(3)
+        );
         let (zh, en) = sentences(&mut rng, 4);
         text(&mut s, 0, "summary", &zh, &en);
         s.push_str("status_history:\n");
@@ -677,7 +685,7 @@ pub fn write_site_with(root: &Path, cases: usize, frameworks: usize, variant: us
                 &format!("Matters of article {p}"),
             );
             text(&mut s, 4, "summary", &zh, &en);
-            if p % 4 == 0 {
+            if p.is_multiple_of(4) {
                 let (zh, en) = sentences(&mut rng, 2);
                 text(&mut s, 4, "explanation", &zh, &en);
             }
@@ -792,7 +800,7 @@ pub fn write_site_with(root: &Path, cases: usize, frameworks: usize, variant: us
                 &format!("{}{bzh}", PLACES_ZH[place]),
                 &format!("{} {ben}", PLACES_EN[place]),
             );
-            if c % 3 == 0 {
+            if c.is_multiple_of(3) {
                 text(&mut s, 4, "bureau", "資訊科", "Information Section");
             }
             let (zh, en) = sentences(&mut rng, 5);
@@ -816,7 +824,7 @@ pub fn write_site_with(root: &Path, cases: usize, frameworks: usize, variant: us
                 .map(|&i| RISK_FLAGS[i].0)
                 .collect();
             let _ = writeln!(s, "    risk_flags: [{}]", flags.join(", "));
-            if c % 7 == 0 && !flags.is_empty() {
+            if c.is_multiple_of(7) && !flags.is_empty() {
                 let _ = writeln!(
                     s,
                     "    flag_provenance:\n      - flag: {}\n        method: import-rule",

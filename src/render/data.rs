@@ -55,12 +55,12 @@ pub fn downloads(site: &Site) -> Vec<RenderedFile> {
     files
 }
 
+/// Receives one download: its path and bytes.
+pub type Put<'a> = dyn FnMut(&str, Vec<u8>) -> Result<(), String> + 'a;
+
 /// The downloads, each handed to `put` as soon as it is made, so that only
 /// one is in memory at a time.
-pub fn downloads_to(
-    site: &Site,
-    put: &mut dyn FnMut(&str, Vec<u8>) -> Result<(), String>,
-) -> Result<(), String> {
+pub fn downloads_to(site: &Site, put: &mut Put<'_>) -> Result<(), String> {
     let cases = site.cases().map(|(i, c)| {
             let inv = &site.inventories[i];
             json!({
