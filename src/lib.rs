@@ -7,6 +7,7 @@
 //! command line.
 
 pub mod analytics;
+pub mod brief;
 pub mod charts;
 pub mod cli;
 pub mod diagnostics;

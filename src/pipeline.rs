@@ -47,9 +47,10 @@ pub struct BuildReport {
 /// every stage succeeds.
 pub fn build(root: &Path, out: &Path) -> Result<BuildReport, Failure> {
     let start = Instant::now();
-    let (site, _) = check(root)?;
+    let (site, sources) = check(root)?;
     let theme = render::Theme::load(root).map_err(Failure::Other)?;
-    let files = render::render_site(&site, &theme).map_err(Failure::Other)?;
+    let mut files = render::render_site(&site, &theme).map_err(Failure::Other)?;
+    files.extend(crate::brief::site_briefs(root, &site, &sources).map_err(Failure::Other)?);
     let pages = files.iter().filter(|(p, _)| p.ends_with(".html")).count();
     let written = output::write_site(out, &files)
         .map_err(|e| Failure::Other(format!("writing {}: {e}", out.display())))?;

@@ -1,6 +1,7 @@
 //! Command-line interface: parses arguments and dispatches to a command.
 //! Each command lives in its own module with `Args` and `execute`.
 
+pub mod brief;
 pub mod build;
 pub mod check;
 mod report;
@@ -24,6 +25,8 @@ enum Command {
     Build(build::Args),
     /// Validate the content without writing anything.
     Check(check::Args),
+    /// Write a print-ready briefing (HTML, or PDF with --pdf).
+    Brief(brief::Args),
 }
 
 /// Runs the command line; returns the process exit code. clap exits with 2
@@ -33,5 +36,6 @@ pub fn run() -> i32 {
     match cli.command {
         Command::Build(a) => build::execute(a),
         Command::Check(a) => check::execute(a),
+        Command::Brief(a) => brief::execute(a),
     }
 }
