@@ -122,7 +122,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("cases_label", "案", "cases"),
     ("page", "頁", "page"),
-    ("contents", "目錄", "Contents"),
+    ("contents", "本簡報內容", "In this briefing"),
     ("fallback", "此段尚無本語言版本，以原文呈現", "Not yet translated; shown in the original language"),
 ];
 

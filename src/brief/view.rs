@@ -5,7 +5,6 @@
 use super::strings::{get, is_zh};
 use super::summary::{self, CaseFigures};
 use crate::analytics::{self, FlagRow};
-use crate::charts::{heatmap, Heatmap};
 use crate::model::Site;
 use crate::render::views::{percent, View};
 use crate::schema::{Case, Inventory, Ref, Text, VocabularyKind as V};
@@ -275,6 +274,23 @@ fn doc(v: View, kind: &str, title: String, subtitle: Vec<String>, version: &str)
     })
 }
 
+/// The cover's list of sections: those of `ids` the document has.
+fn contents(lang: &str, d: &Value, parts: &[(&str, &str, &str)]) -> Value {
+    parts
+        .iter()
+        .filter(|(_, _, key)| key.is_empty() || !is_empty(&d[*key]))
+        .map(|(id, label, _)| json!({"id": id, "label": get(lang, label)}))
+        .collect()
+}
+
+fn is_empty(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::Array(a) => a.is_empty(),
+        _ => false,
+    }
+}
+
 fn figure(n: impl ToString, label: &str) -> Value {
     json!({"n": n.to_string(), "label": label})
 }
@@ -395,6 +411,18 @@ pub fn jurisdiction(v: View, j: usize, version: &str) -> Value {
     };
     d["notable"] = json!(notable(v, &cases));
     d["sources"] = cites.list(v);
+    d["contents"] = contents(
+        lang,
+        &d,
+        &[
+            ("background", "background", ""),
+            ("instruments", "key_instruments", ""),
+            ("principles", "principles_covered", ""),
+            ("risk-flags", "risk_flags", ""),
+            ("notable-cases", "notable_cases", "notable"),
+            ("sources", "sources", "sources"),
+        ],
+    );
     d
 }
 
@@ -477,57 +505,33 @@ pub fn compare(v: View, js: &[usize], version: &str) -> Value {
         })
         .collect();
 
-    // Risk flags: a heatmap of the jurisdictions that have cases.
+    // Risk flags: one bar chart per jurisdiction that has cases (small
+    // multiples read better than a heatmap of a few rows), one table.
     let flags = &site.vocabulary(V::RiskFlags).terms;
     let with_cases: Vec<usize> = (0..js.len()).filter(|&k| flag_rows[k].cases > 0).collect();
     let flag_view = if with_cases.is_empty() {
         Value::Null
     } else {
-        let rows: Vec<String> = with_cases.iter().map(|&k| names[k].clone()).collect();
-        let cols: Vec<String> = flags.iter().map(|f| v.plain(&f.label)).collect();
-        let max = with_cases
-            .iter()
-            .flat_map(|&k| flag_rows[k].counts.iter())
-            .copied()
-            .max()
-            .unwrap_or(0)
-            .max(1) as f64;
-        let shade: Vec<Vec<f64>> = with_cases
-            .iter()
-            .map(|&k| flag_rows[k].counts.iter().map(|&n| n as f64 / max).collect())
-            .collect();
-        let cells: Vec<Vec<String>> = with_cases
-            .iter()
-            .map(|&k| flag_rows[k].counts.iter().map(|n| n.to_string()).collect())
-            .collect();
-        let desc = with_cases
+        let charts: Vec<Value> = with_cases
             .iter()
             .map(|&k| {
-                format!(
-                    "{}: {} ({})",
+                let caption = format!(
+                    "{} ({} {})",
                     names[k],
                     flag_rows[k].cases,
-                    flags
-                        .iter()
-                        .zip(&flag_rows[k].counts)
-                        .map(|(f, n)| format!("{} {n}", v.plain(&f.label)))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
+                    t("cases_label")
+                );
+                let mut c = v.flag_chart(
+                    &format!("brief-flags-{}", site.jurisdictions[js[k]].id.value),
+                    &caption,
+                    &flag_rows[k],
+                );
+                c["caption"] = json!(caption);
+                c
             })
-            .collect::<Vec<_>>()
-            .join("; ");
-        let svg = heatmap(&Heatmap {
-            id: "brief-flags-compare",
-            title: &t("risk_flag_compare"),
-            desc: &desc,
-            rows: &rows,
-            columns: &cols,
-            shade: &shade,
-            cells: &cells,
-        });
+            .collect();
         json!({
-            "svg": svg,
+            "charts": charts,
             "headers": flags.iter().map(|f| json!({"id": f.id.value, "label": v.tx(&f.label)})).collect::<Vec<_>>(),
             "rows": with_cases.iter().map(|&k| json!({"id": site.jurisdictions[js[k]].id.value, "name": jname(js[k]), "cases": flag_rows[k].cases, "unflagged": flag_rows[k].unflagged, "counts": flag_rows[k].counts})).collect::<Vec<_>>(),
         })
@@ -595,6 +599,18 @@ pub fn compare(v: View, js: &[usize], version: &str) -> Value {
     d["flag_compare"] = flag_view;
     d["notable"] = json!(notable(v, &cases));
     d["sources"] = cites.list(v);
+    d["contents"] = contents(
+        lang,
+        &d,
+        &[
+            ("side-by-side", "side_by_side", ""),
+            ("principles", "principles_side_by_side", ""),
+            ("risk-flags", "risk_flags", ""),
+            ("instruments", "key_instruments", ""),
+            ("notable-cases", "notable_cases", "notable"),
+            ("sources", "sources", "sources"),
+        ],
+    );
     d
 }
 
@@ -711,7 +727,9 @@ pub fn inventory(v: View, n: usize, version: &str) -> Value {
         .filter(|(_, n)| *n > 0)
         .map(|&(k, n)| json!({"label": v.tx(&classes[k].label), "count": n, "percent": percent(n, held)}))
         .collect::<Vec<_>>());
-    d["notable"] = json!(notable(v, &cases));
+    let notable = notable(v, &cases);
+    let all_cases = if notable.len() == held { Vec::new() } else { all_cases };
+    d["notable"] = json!(notable);
     d["all_cases"] = json!(all_cases);
     d["more_cases"] = json!(held.saturating_sub(FULL_CASE_LIST));
     d["flag_headers"] = json!(site
@@ -723,5 +741,18 @@ pub fn inventory(v: View, n: usize, version: &str) -> Value {
     d["jurisdiction_instruments"] = json!(t("jurisdiction_instruments").replace("{name}", &jur_name));
     d["instruments"] = json!(instruments);
     d["sources"] = cites.list(v);
+    d["contents"] = contents(
+        lang,
+        &d,
+        &[
+            ("background", "background", ""),
+            ("risk-flags", "risk_flags", ""),
+            ("use-classes", "use_classes", "use_classes"),
+            ("notable-cases", "notable_cases", "notable"),
+            ("all-cases", "all_cases", "all_cases"),
+            ("instruments", "key_instruments", ""),
+            ("sources", "sources", "sources"),
+        ],
+    );
     d
 }
