@@ -30,14 +30,19 @@ fn framework(id: &str) -> &'static Value {
         .iter()
         .find(|f| f["id"] == id)
         .unwrap_or_else(|| {
-            let ids: Vec<&str> = frameworks().iter().filter_map(|f| f["id"].as_str()).collect();
+            let ids: Vec<&str> = frameworks()
+                .iter()
+                .filter_map(|f| f["id"].as_str())
+                .collect();
             panic!("framework {id} missing from frameworks.json; have {ids:?}")
         })
 }
 
 /// A text object's value in `lang`, required non-blank.
 fn text<'a>(v: &'a Value, lang: &str, what: &str) -> &'a str {
-    let s = v[lang].as_str().unwrap_or_else(|| panic!("{what}: no {lang} text in {v}"));
+    let s = v[lang]
+        .as_str()
+        .unwrap_or_else(|| panic!("{what}: no {lang} text in {v}"));
     assert!(!s.trim().is_empty(), "{what}: blank {lang} text");
     s
 }
@@ -66,9 +71,10 @@ fn date_of(f: &Value, status: &str) -> Option<String> {
 
 /// True when the framework declares a relation of `kind` to `target`.
 fn has_relation(f: &Value, kind: &str, target: &str) -> bool {
-    f["relations"]
-        .as_array()
-        .is_some_and(|rs| rs.iter().any(|r| r["type"] == kind && r["target"] == target))
+    f["relations"].as_array().is_some_and(|rs| {
+        rs.iter()
+            .any(|r| r["type"] == kind && r["target"] == target)
+    })
 }
 
 const CHINESE_NUMERALS: [&str; 17] = [
@@ -95,7 +101,10 @@ fn taiwan_draft_ai_basic_act_has_all_17_articles_in_order() {
             text(&article["label"], "zh-TW", "label"),
             format!("第{}條", CHINESE_NUMERALS[i])
         );
-        assert_eq!(text(&article["label"], "en", "label"), format!("Article {n}"));
+        assert_eq!(
+            text(&article["label"], "en", "label"),
+            format!("Article {n}")
+        );
         text(&article["summary"], "zh-TW", "summary");
         text(&article["summary"], "en", "summary");
     }
@@ -111,7 +120,15 @@ fn taiwan_draft_article_3_lists_seven_principles() {
     let act = framework("tw-ai-basic-act-draft");
     let art3 = &provisions(act)[2];
     let summary = text(&art3["summary"], "zh-TW", "art 3");
-    let principles = ["永續性", "人類自主性", "隱私保護及資料治理", "安全性", "透明及可解釋性", "公平性", "可問責性"];
+    let principles = [
+        "永續性",
+        "人類自主性",
+        "隱私保護及資料治理",
+        "安全性",
+        "透明及可解釋性",
+        "公平性",
+        "可問責性",
+    ];
     for p in principles {
         assert!(summary.contains(p), "Article 3 summary lacks principle {p}");
     }
@@ -134,7 +151,10 @@ fn taiwan_draft_article_3_lists_seven_principles() {
         ];
         for ((p, name), crosswalk) in at_art3.iter().zip(principles).zip(expected_maps) {
             let wording = text(&p["wording"], "zh-TW", "principle wording");
-            assert!(wording.starts_with(name), "principle {wording} should be {name}");
+            assert!(
+                wording.starts_with(name),
+                "principle {wording} should be {name}"
+            );
             text(&p["wording"], "en", "principle wording");
             let maps: Vec<&str> = p["maps_to"]
                 .as_array()
@@ -142,7 +162,10 @@ fn taiwan_draft_article_3_lists_seven_principles() {
                 .iter()
                 .filter_map(Value::as_str)
                 .collect();
-            assert!(maps.contains(&crosswalk), "{name} should map to {crosswalk}, maps to {maps:?}");
+            assert!(
+                maps.contains(&crosswalk),
+                "{name} should map to {crosswalk}, maps to {maps:?}"
+            );
         }
     }
 }
@@ -165,14 +188,20 @@ fn taiwan_draft_cites_every_foreign_instrument_its_explanations_name() {
         "kr-national-informatization-act",
         "au-safe-responsible-ai-discussion-paper-2023",
     ] {
-        assert!(has_relation(act, "cites", target), "the draft should cite {target}");
+        assert!(
+            has_relation(act, "cites", target),
+            "the draft should cite {target}"
+        );
         framework(target);
     }
     assert_eq!(framework("sg-genai-framework-2024")["jurisdiction"], "sg");
     assert_eq!(framework("gb-genai-framework-2024")["jurisdiction"], "gb");
     assert_eq!(framework("kr-ai-basic-act")["jurisdiction"], "kr");
     assert_eq!(framework("oecd-ai-principles-2019")["jurisdiction"], "oecd");
-    assert_eq!(framework("un-unesco-ai-ethics-recommendation")["jurisdiction"], "un");
+    assert_eq!(
+        framework("un-unesco-ai-ethics-recommendation")["jurisdiction"],
+        "un"
+    );
     // The years the citations name.
     assert!(dates(framework("oecd-ai-principles-2019")).contains(&"2019".to_string()));
     assert!(dates(framework("sg-genai-framework-2024")).contains(&"2024".to_string()));
@@ -185,7 +214,10 @@ fn action_plan_has_three_pillars_with_13_8_and_7_strategies() {
     let plan = framework("us-ai-action-plan-2025");
     assert_eq!(plan["jurisdiction"], "us");
     assert_eq!(plan["type"], "action_plan");
-    assert!(dates(plan).contains(&"2025-07".to_string()), "published July 2025");
+    assert!(
+        dates(plan).contains(&"2025-07".to_string()),
+        "published July 2025"
+    );
 
     let pillars = provisions(plan);
     assert_eq!(pillars.len(), 3, "three pillars");
@@ -199,10 +231,18 @@ fn action_plan_has_three_pillars_with_13_8_and_7_strategies() {
     for ((pillar, goal), count) in pillars.iter().zip(goals).zip(counts) {
         let summary = text(&pillar["summary"], "zh-TW", "pillar goal");
         let squash = |s: &str| s.replace(' ', "");
-        assert!(squash(summary).contains(&squash(goal)), "pillar goal should say {goal}: {summary}");
+        assert!(
+            squash(summary).contains(&squash(goal)),
+            "pillar goal should say {goal}: {summary}"
+        );
         text(&pillar["summary"], "en", "pillar goal");
         let strategies = provisions(pillar);
-        assert_eq!(strategies.len(), count, "pillar {} strategies", pillar["id"]);
+        assert_eq!(
+            strategies.len(),
+            count,
+            "pillar {} strategies",
+            pillar["id"]
+        );
         for s in strategies {
             text(&s["label"], "zh-TW", "strategy label");
             text(&s["label"], "en", "strategy label");
@@ -227,14 +267,37 @@ fn actions_of_4_may_2023_carry_the_documents_figures() {
 
     let research_zh = text(&items[0]["summary"], "zh-TW", "action 1");
     let research_en = text(&items[0]["summary"], "en", "action 1");
-    assert!(research_zh.contains("1.4億美元") && research_zh.contains("7個") && research_zh.contains("25個"));
-    assert!(research_en.contains("140 million") && research_en.contains('7') && research_en.contains("25"));
+    assert!(
+        research_zh.contains("1.4億美元")
+            && research_zh.contains("7個")
+            && research_zh.contains("25個")
+    );
+    assert!(
+        research_en.contains("140 million")
+            && research_en.contains('7')
+            && research_en.contains("25")
+    );
 
     let evaluation_en = text(&items[1]["summary"], "en", "action 2");
-    for developer in ["Anthropic", "Google", "Hugging Face", "Microsoft", "NVIDIA", "OpenAI", "Stability AI"] {
-        assert!(evaluation_en.contains(developer), "action 2 should name {developer}");
+    for developer in [
+        "Anthropic",
+        "Google",
+        "Hugging Face",
+        "Microsoft",
+        "NVIDIA",
+        "OpenAI",
+        "Stability AI",
+    ] {
+        assert!(
+            evaluation_en.contains(developer),
+            "action 2 should name {developer}"
+        );
     }
-    assert!(has_relation(actions, "cites", "us-blueprint-ai-bill-of-rights"));
+    assert!(has_relation(
+        actions,
+        "cites",
+        "us-blueprint-ai-bill-of-rights"
+    ));
     assert!(has_relation(actions, "cites", "us-nist-ai-rmf"));
 
     let omb_zh = text(&items[2]["summary"], "zh-TW", "action 3");
@@ -242,15 +305,28 @@ fn actions_of_4_may_2023_carry_the_documents_figures() {
     assert!(text(&items[2]["summary"], "en", "action 3").contains("summer 2023"));
 
     let equity = framework("us-eo-14091");
-    assert!(dates(equity).contains(&"2023-02".to_string()), "signed February 2023");
-    assert!(text(&equity["summary"], "zh-TW", "EO 14091").contains("演算法歧視"));
+    assert!(
+        dates(equity).contains(&"2023-02".to_string()),
+        "signed February 2023"
+    );
+    let directions: String = provisions(equity)
+        .iter()
+        .map(|p| text(&p["summary"], "zh-TW", "EO 14091 direction").to_string())
+        .collect();
+    assert!(
+        directions.contains("演算法歧視"),
+        "EO 14091 addresses algorithmic discrimination"
+    );
 }
 
 #[test]
 fn us_swing_from_strict_to_light_touch_is_dated_and_related() {
     let eo_14179 = framework("us-eo-14179");
     assert_eq!(eo_14179["type"], "executive_order");
-    assert!(dates(eo_14179).contains(&"2025-01".to_string()), "EO 14179 in January 2025");
+    assert!(
+        dates(eo_14179).contains(&"2025-01".to_string()),
+        "EO 14179 in January 2025"
+    );
     assert!(has_relation(eo_14179, "revokes", "us-eo-14110"));
 
     let eo_14110 = framework("us-eo-14110");
@@ -259,13 +335,19 @@ fn us_swing_from_strict_to_light_touch_is_dated_and_related() {
 
     let m_25_21 = framework("us-omb-m-25-21");
     assert_eq!(m_25_21["type"], "memorandum");
-    assert!(dates(m_25_21).contains(&"2025-04".to_string()), "M-25-21 in April 2025");
+    assert!(
+        dates(m_25_21).contains(&"2025-04".to_string()),
+        "M-25-21 in April 2025"
+    );
     assert!(has_relation(m_25_21, "supersedes", "us-omb-m-24-10"));
     let points: String = provisions(m_25_21)
         .iter()
         .map(|p| text(&p["summary"], "zh-TW", "M-25-21 point").to_string())
         .collect();
-    assert!(points.contains("高影響力人工智慧"), "M-25-21 introduces high-impact AI");
+    assert!(
+        points.contains("高影響力人工智慧"),
+        "M-25-21 introduces high-impact AI"
+    );
 
     let m_24_10 = framework("us-omb-m-24-10");
     assert_eq!(m_24_10["status"], "superseded");
@@ -285,12 +367,26 @@ fn japan_aisi_and_the_hiroshima_ai_process_are_dated() {
 
     let ministers = framework("g7-digital-ministers-2023-12");
     assert_eq!(ministers["jurisdiction"], "g7");
-    assert!(dates(ministers).contains(&"2023-12-01".to_string()), "meeting of 1 December 2023");
-    assert_eq!(provisions(ministers).len(), 3, "framework, principles, code of conduct");
-    for id in ["g7-hiroshima-framework", "g7-hiroshima-principles", "g7-hiroshima-code-of-conduct"] {
+    assert!(
+        dates(ministers).contains(&"2023-12-01".to_string()),
+        "meeting of 1 December 2023"
+    );
+    assert_eq!(
+        provisions(ministers).len(),
+        3,
+        "framework, principles, code of conduct"
+    );
+    for id in [
+        "g7-hiroshima-framework",
+        "g7-hiroshima-principles",
+        "g7-hiroshima-code-of-conduct",
+    ] {
         let f = framework(id);
         assert_eq!(f["jurisdiction"], "g7");
-        assert!(dates(f).contains(&"2023-12-01".to_string()), "{id} dated 2023-12-01");
+        assert!(
+            dates(f).contains(&"2023-12-01".to_string()),
+            "{id} dated 2023-12-01"
+        );
     }
 }
 
