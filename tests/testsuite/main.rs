@@ -4,3 +4,4 @@
 
 mod common;
 mod facts_us_tw_jp;
+mod facts_study;
