@@ -8,7 +8,10 @@ fn parse<T: for<'de> serde::Deserialize<'de>>(path: &Path, src: &str) -> bool {
     match serde_saphyr::from_str::<T>(src) {
         Ok(_) => true,
         Err(e) => {
-            let (l, c) = e.location().map(|l| (l.line(), l.column())).unwrap_or((0, 0));
+            let (l, c) = e
+                .location()
+                .map(|l| (l.line(), l.column()))
+                .unwrap_or((0, 0));
             println!("{}:{l}:{c}: {}", path.display(), e.without_snippet());
             false
         }
@@ -26,7 +29,13 @@ fn main() {
         }
         let src = std::fs::read_to_string(p).unwrap();
         let rel = p.strip_prefix(&root).unwrap();
-        let first = rel.components().next().unwrap().as_os_str().to_str().unwrap();
+        let first = rel
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_str()
+            .unwrap();
         let ok = match first {
             "site.yaml" => parse::<SiteConfig>(p, &src),
             "vocabularies" => parse::<VocabularyFile>(p, &src),

@@ -1,2 +1,19 @@
 //! govatlas: a static report and knowledge-site generator for AI-governance research.
+//!
+//! The pipeline, one module per stage: [`load`] (files → schema records) →
+//! [`validate`] (references, ids, dates → [`model::Site`]) → [`analytics`]
+//! and [`charts`] (numbers and SVG) → [`render`] (pages and data) →
+//! [`output`] (atomic write). [`pipeline`] chains them; [`cli`] is the
+//! command line.
+
+pub mod analytics;
+pub mod charts;
+pub mod cli;
+pub mod diagnostics;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod render;
 pub mod schema;
+pub mod validate;

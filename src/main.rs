@@ -1,1 +1,4 @@
-fn main(){ std::process::exit(0) }
+//! The `govatlas` binary: everything lives in the library.
+fn main() {
+    std::process::exit(govatlas::cli::run());
+}

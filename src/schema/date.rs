@@ -31,7 +31,9 @@ impl PartialDate {
                 "invalid date \"{s}\": expected YYYY, YYYY-MM or YYYY-MM-DD"
             ));
         }
-        let year: u16 = parts[0].parse().map_err(|_| format!("invalid year in \"{s}\""))?;
+        let year: u16 = parts[0]
+            .parse()
+            .map_err(|_| format!("invalid year in \"{s}\""))?;
         let month = match parts.get(1) {
             Some(m) => {
                 let m: u8 = m.parse().unwrap_or(0);
@@ -88,8 +90,18 @@ impl PartialDate {
 }
 
 const MONTH_NAMES: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -149,8 +161,14 @@ mod tests {
     #[test]
     fn parses_each_precision() {
         assert_eq!(PartialDate::parse("2023").unwrap().to_string(), "2023");
-        assert_eq!(PartialDate::parse("2023-12").unwrap().to_string(), "2023-12");
-        assert_eq!(PartialDate::parse("2024-02-29").unwrap().to_string(), "2024-02-29");
+        assert_eq!(
+            PartialDate::parse("2023-12").unwrap().to_string(),
+            "2023-12"
+        );
+        assert_eq!(
+            PartialDate::parse("2024-02-29").unwrap().to_string(),
+            "2024-02-29"
+        );
     }
 
     #[test]
@@ -170,7 +188,13 @@ mod tests {
 
     #[test]
     fn epoch_days() {
-        assert_eq!(PartialDate::parse("1970-01-01").unwrap().days_from_epoch(), 0);
-        assert_eq!(PartialDate::parse("2000-03-01").unwrap().days_from_epoch(), 11017);
+        assert_eq!(
+            PartialDate::parse("1970-01-01").unwrap().days_from_epoch(),
+            0
+        );
+        assert_eq!(
+            PartialDate::parse("2000-03-01").unwrap().days_from_epoch(),
+            11017
+        );
     }
 }

@@ -13,7 +13,7 @@ mod text;
 
 pub use date::PartialDate;
 pub use serde_saphyr::Spanned;
-pub use text::Text;
+pub use text::{collect_language_keys, Text, TextEntry};
 
 use serde::Deserialize;
 
@@ -46,7 +46,9 @@ pub struct SiteConfig {
 }
 
 /// Which vocabulary a file under `content/vocabularies/` defines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum VocabularyKind {
     /// The risk flags cases are ticked against.
@@ -243,6 +245,8 @@ pub struct Framework {
     #[serde(default)]
     pub summary: Option<Text>,
     /// Dated status events, oldest first; the last one is the current status.
+    /// May be empty when the sources state no date or status.
+    #[serde(default)]
     pub status_history: Vec<StatusEvent>,
     /// Articles, pillars, strategies, duties... nested where the source nests.
     #[serde(default)]
@@ -321,7 +325,9 @@ pub struct PrincipleRef {
 }
 
 /// How one instrument relates to another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RelationKind {
     /// Replaces the target entirely (M-25-21 supersedes M-24-10).

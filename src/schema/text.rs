@@ -3,7 +3,26 @@
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::Spanned;
+use std::cell::RefCell;
 use std::fmt;
+
+thread_local! {
+    /// Language keys of every [`Text`] deserialized on this thread while a
+    /// [`collect_language_keys`] call is running: lets `validate` check each
+    /// key against the site's languages without walking every record type.
+    static LANGUAGE_KEYS: RefCell<Option<Vec<Spanned<String>>>> = const { RefCell::new(None) };
+}
+
+/// Runs `parse` and returns, beside its result, the language keys of every
+/// `Text` it deserialized, with their positions.
+pub fn collect_language_keys<R>(parse: impl FnOnce() -> R) -> (R, Vec<Spanned<String>>) {
+    LANGUAGE_KEYS.with(|k| *k.borrow_mut() = Some(Vec::new()));
+    let result = parse();
+    let keys = LANGUAGE_KEYS
+        .with(|k| k.borrow_mut().take())
+        .unwrap_or_default();
+    (result, keys)
+}
 
 /// One language's value of a [`Text`].
 #[derive(Debug, Clone)]
@@ -77,12 +96,19 @@ impl<'de> Deserialize<'de> for Text {
         impl<'de> Visitor<'de> for TextVisitor {
             type Value = Text;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a map of language code to text, e.g. {zh-TW: 資料治理, en: Data governance}")
+                f.write_str(
+                    "a map of language code to text, e.g. {zh-TW: 資料治理, en: Data governance}",
+                )
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
                 let mut entries = Vec::new();
                 while let Some(lang) = map.next_key::<Spanned<String>>()? {
                     let value: String = map.next_value()?;
+                    LANGUAGE_KEYS.with(|k| {
+                        if let Some(keys) = k.borrow_mut().as_mut() {
+                            keys.push(lang.clone());
+                        }
+                    });
                     entries.push(TextEntry { lang, value });
                 }
                 Ok(Text { entries })

@@ -63,8 +63,7 @@ impl BuiltSite {
 
     /// A file of the built site, as text.
     pub fn read(&self, rel: &str) -> String {
-        std::fs::read_to_string(self.out.join(rel))
-            .unwrap_or_else(|e| panic!("read {rel}: {e}"))
+        std::fs::read_to_string(self.out.join(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
     }
 
     /// A JSON file of the built site.
@@ -82,6 +81,12 @@ impl BuiltSite {
 pub fn texts(doc: &scraper::Html, selector: &str) -> Vec<String> {
     let sel = scraper::Selector::parse(selector).expect("selector");
     doc.select(&sel)
-        .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect()
 }

@@ -1,0 +1,182 @@
+//! Stage 4, analytics: the numbers the tables and charts show, computed
+//! from the model. Pure functions, unit-tested on small hand-made sites.
+
+use crate::model::Site;
+use crate::schema::{Case, VocabularyKind as V};
+use std::collections::BTreeMap;
+
+/// Cases counted by risk flag, for one group of cases.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FlagRow {
+    /// Group id (use class, inventory, jurisdiction, or `all`).
+    pub id: String,
+    /// Cases in the group.
+    pub cases: usize,
+    /// Cases ticked for each flag, in the risk-flag vocabulary's order.
+    pub counts: Vec<usize>,
+    /// Cases with no flag ticked.
+    pub unflagged: usize,
+}
+
+fn count_flags<'a>(site: &Site, id: String, cases: impl Iterator<Item = &'a Case>) -> FlagRow {
+    let flags = &site.vocabulary(V::RiskFlags).terms;
+    let mut counts = vec![0; flags.len()];
+    let mut n = 0;
+    let mut unflagged = 0;
+    for case in cases {
+        n += 1;
+        if case.risk_flags.is_empty() {
+            unflagged += 1;
+        }
+        for f in &case.risk_flags {
+            if let Some(i) = site.vocabulary(V::RiskFlags).position(&f.value) {
+                counts[i] += 1;
+            }
+        }
+    }
+    FlagRow {
+        id,
+        cases: n,
+        counts,
+        unflagged,
+    }
+}
+
+/// Flag counts over every case.
+pub fn flags_overall(site: &Site) -> FlagRow {
+    count_flags(site, "all".into(), site.cases().map(|(_, c)| c))
+}
+
+/// Flag counts per use class, in vocabulary order (classes with no case included).
+pub fn flags_by_use_class(site: &Site) -> Vec<FlagRow> {
+    site.vocabulary(V::UseClasses)
+        .terms
+        .iter()
+        .map(|t| {
+            count_flags(
+                site,
+                t.id.value.clone(),
+                site.cases()
+                    .map(|(_, c)| c)
+                    .filter(|c| c.use_class.value == t.id.value),
+            )
+        })
+        .collect()
+}
+
+/// Flag counts per inventory.
+pub fn flags_by_inventory(site: &Site) -> Vec<FlagRow> {
+    site.inventories
+        .iter()
+        .map(|inv| count_flags(site, inv.id.value.clone(), inv.cases.iter()))
+        .collect()
+}
+
+/// Flag counts over the cases of one jurisdiction's inventories.
+pub fn flags_for_jurisdiction(site: &Site, jurisdiction: &str) -> FlagRow {
+    count_flags(
+        site,
+        jurisdiction.to_string(),
+        site.inventories
+            .iter()
+            .filter(|i| i.jurisdiction.value == jurisdiction)
+            .flat_map(|i| i.cases.iter()),
+    )
+}
+
+/// Flag counts over one inventory.
+pub fn flags_for_inventory(site: &Site, inventory: usize) -> FlagRow {
+    let inv = &site.inventories[inventory];
+    count_flags(site, inv.id.value.clone(), inv.cases.iter())
+}
+
+/// How often each pair of flags is ticked on the same case; the diagonal
+/// holds each flag's own count.
+pub fn flag_cooccurrence(site: &Site) -> Vec<Vec<usize>> {
+    let vocab = site.vocabulary(V::RiskFlags);
+    let n = vocab.terms.len();
+    let mut m = vec![vec![0; n]; n];
+    for (_, case) in site.cases() {
+        let idx: Vec<usize> = case
+            .risk_flags
+            .iter()
+            .filter_map(|f| vocab.position(&f.value))
+            .collect();
+        for &a in &idx {
+            for &b in &idx {
+                m[a][b] += 1;
+            }
+        }
+    }
+    m
+}
+
+/// Which crosswalk principles each framework addresses: for each framework
+/// (in model order), the instrument's own wordings keyed by crosswalk id.
+pub fn principle_matrix(site: &Site) -> Vec<BTreeMap<String, Vec<usize>>> {
+    site.frameworks
+        .iter()
+        .map(|fw| {
+            let mut m: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+            for (i, p) in fw.principles.iter().enumerate() {
+                for t in &p.maps_to {
+                    m.entry(t.value.clone()).or_default().push(i);
+                }
+            }
+            m
+        })
+        .collect()
+}
+
+/// Number of frameworks addressing each crosswalk principle, in vocabulary order.
+pub fn principle_coverage(site: &Site) -> Vec<usize> {
+    let matrix = principle_matrix(site);
+    site.vocabulary(V::Principles)
+        .terms
+        .iter()
+        .map(|t| {
+            matrix
+                .iter()
+                .filter(|m| m.contains_key(&t.id.value))
+                .count()
+        })
+        .collect()
+}
+
+/// Headline figures for the home page.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Headline {
+    /// Jurisdictions.
+    pub jurisdictions: usize,
+    /// Frameworks.
+    pub frameworks: usize,
+    /// Binding frameworks.
+    pub binding: usize,
+    /// Provisions, nested ones included.
+    pub provisions: usize,
+    /// Inventories.
+    pub inventories: usize,
+    /// Cases held.
+    pub cases: usize,
+    /// Cases with at least one flag.
+    pub flagged_cases: usize,
+}
+
+/// Computes the headline figures.
+pub fn headline(site: &Site) -> Headline {
+    fn count(p: &[crate::schema::Provision]) -> usize {
+        p.iter().map(|x| 1 + count(&x.provisions)).sum()
+    }
+    Headline {
+        jurisdictions: site.jurisdictions.len(),
+        frameworks: site.frameworks.len(),
+        binding: site.frameworks.iter().filter(|f| f.binding).count(),
+        provisions: site.frameworks.iter().map(|f| count(&f.provisions)).sum(),
+        inventories: site.inventories.len(),
+        cases: site.case_count(),
+        flagged_cases: site
+            .cases()
+            .filter(|(_, c)| !c.risk_flags.is_empty())
+            .count(),
+    }
+}

@@ -1,0 +1,37 @@
+//! Command-line interface: parses arguments and dispatches to a command.
+//! Each command lives in its own module with `Args` and `execute`.
+
+pub mod build;
+pub mod check;
+mod report;
+
+use clap::{Parser, Subcommand};
+
+/// Exit code when the content has errors.
+pub const EXIT_CONTENT_ERRORS: i32 = 1;
+
+/// govatlas: validate AI-governance research data and build a bilingual static site.
+#[derive(Parser, Debug)]
+#[command(name = "govatlas", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Build the site from content/ into output/.
+    Build(build::Args),
+    /// Validate the content without writing anything.
+    Check(check::Args),
+}
+
+/// Runs the command line; returns the process exit code. clap exits with 2
+/// on bad usage before this returns.
+pub fn run() -> i32 {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build(a) => build::execute(a),
+        Command::Check(a) => check::execute(a),
+    }
+}

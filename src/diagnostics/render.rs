@@ -1,0 +1,115 @@
+//! Printing diagnostics for people (rustc style), for tools (JSON lines)
+//! and for GitHub Actions (workflow commands that annotate pull requests).
+
+use super::{Diagnostic, SourceMap};
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+/// How `--format` asks diagnostics to be printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-style text with the source line and a caret.
+    Human,
+    /// One JSON object per line.
+    Json,
+    /// GitHub Actions `::error file=…` commands.
+    Github,
+}
+
+/// rustc-style text for one diagnostic, ending with a newline.
+pub fn render_human(d: &Diagnostic, sources: &SourceMap, styled: bool) -> String {
+    let title = match &d.field {
+        Some(f) => format!("{f}: {}", d.message),
+        None => d.message.clone(),
+    };
+    let mut group = Group::with_title(Level::ERROR.primary_title(title.as_str()).id(d.code));
+    let path;
+    let line_text;
+    if let Some(file) = d.file {
+        path = sources.path(file).to_string();
+        match sources.line(file, d.line) {
+            Some(text) => {
+                line_text = text.to_string();
+                // Columns are in characters; the span is in bytes of the line.
+                let start: usize = line_text
+                    .chars()
+                    .take((d.column.max(1) - 1) as usize)
+                    .map(char::len_utf8)
+                    .sum();
+                let start = start.min(line_text.len());
+                let len: usize = line_text[start..]
+                    .chars()
+                    .take(d.len.max(1) as usize)
+                    .map(char::len_utf8)
+                    .sum();
+                let end = (start + len.max(1)).min(line_text.len().max(start));
+                group = group.element(
+                    Snippet::source(line_text.as_str())
+                        .line_start(d.line as usize)
+                        .path(path.as_str())
+                        .annotation(AnnotationKind::Primary.span(start..end)),
+                );
+            }
+            None => {
+                group = group.element(annotate_snippets::Origin::path(path.as_str()));
+            }
+        }
+    }
+    let mut report = vec![group];
+    if let Some(help) = &d.help {
+        report.push(Group::with_title(
+            Level::HELP.secondary_title(help.as_str()),
+        ));
+    }
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = renderer.render(&report).to_string();
+    out.push('\n');
+    out
+}
+
+/// One JSON object (a line) for one diagnostic.
+pub fn render_json(d: &Diagnostic, sources: &SourceMap) -> String {
+    serde_json::json!({
+        "severity": "error",
+        "code": d.code,
+        "file": d.file.map(|f| sources.path(f)),
+        "line": d.line,
+        "column": d.column,
+        "field": d.field,
+        "message": d.message,
+        "help": d.help,
+    })
+    .to_string()
+}
+
+/// A GitHub Actions workflow command for one diagnostic.
+pub fn render_github(d: &Diagnostic, sources: &SourceMap) -> String {
+    // Workflow commands end at a newline and treat `%` specially.
+    let esc = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let esc_prop = |s: &str| esc(s).replace(':', "%3A").replace(',', "%2C");
+    let mut msg = match &d.field {
+        Some(f) => format!("{f}: {}", d.message),
+        None => d.message.clone(),
+    };
+    if let Some(h) = &d.help {
+        msg.push_str(&format!(" (help: {h})"));
+    }
+    match d.file {
+        Some(f) => format!(
+            "::error file={},line={},col={},title={}::{}",
+            esc_prop(sources.path(f)),
+            d.line,
+            d.column,
+            esc_prop(d.code),
+            esc(&msg)
+        ),
+        None => format!("::error title={}::{}", esc_prop(d.code), esc(&msg)),
+    }
+}

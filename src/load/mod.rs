@@ -1,0 +1,129 @@
+//! Stage 1, load: find the content files, decode them, and parse each into
+//! its schema type. Files are parsed in parallel; a file that fails to parse
+//! becomes a diagnostic and the others still load, so one run reports all.
+
+mod files;
+mod markdown;
+mod yaml;
+
+pub use files::{ContentKind, MAX_FILE_BYTES};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, FileId, SourceMap};
+use crate::schema::{
+    Framework, Inventory, Jurisdiction, PageFrontMatter, SiteConfig, SourcesFile, Spanned,
+    VocabularyFile,
+};
+use rayon::prelude::*;
+use std::path::Path;
+
+/// A Markdown page in one language (`content/pages/about.en.md`).
+#[derive(Debug, Clone)]
+pub struct PageFile {
+    /// `about`.
+    pub slug: String,
+    /// `en`.
+    pub lang: String,
+    /// Front matter.
+    pub front: PageFrontMatter,
+    /// The Markdown body.
+    pub body: String,
+}
+
+/// Everything parsed from `content/`, each record beside the file it came from.
+#[derive(Debug, Default)]
+pub struct LoadedContent {
+    /// The text of every file read, for diagnostics.
+    pub sources: SourceMap,
+    /// `site.yaml`.
+    pub config: Option<(FileId, SiteConfig)>,
+    /// Vocabulary files.
+    pub vocabularies: Vec<(FileId, VocabularyFile)>,
+    /// Bibliography files.
+    pub bibliography: Vec<(FileId, SourcesFile)>,
+    /// Jurisdictions.
+    pub jurisdictions: Vec<(FileId, Jurisdiction)>,
+    /// Frameworks (instruments).
+    pub frameworks: Vec<(FileId, Framework)>,
+    /// Case inventories.
+    pub inventories: Vec<(FileId, Inventory)>,
+    /// Markdown pages.
+    pub pages: Vec<(FileId, PageFile)>,
+    /// Language keys of every bilingual text, by file.
+    pub text_languages: Vec<(FileId, Vec<Spanned<String>>)>,
+}
+
+/// One parsed file.
+enum Parsed {
+    Config(SiteConfig),
+    Vocabulary(VocabularyFile),
+    Sources(SourcesFile),
+    Jurisdiction(Jurisdiction),
+    Framework(Framework),
+    Inventory(Inventory),
+    Page(PageFile),
+}
+
+/// Loads the content under `root/content`.
+pub fn load(root: &Path) -> (LoadedContent, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let mut content = LoadedContent::default();
+    let found = files::discover(root, &mut content.sources, &mut diags);
+
+    let results: Vec<_> = found
+        .par_iter()
+        .map(|f| {
+            let text = content.sources.text(f.id);
+            let (parsed, langs) = crate::schema::collect_language_keys(|| parse_file(f, text));
+            (f.id, parsed, langs)
+        })
+        .collect();
+
+    for (id, parsed, langs) in results {
+        match parsed {
+            Ok(p) => {
+                content.text_languages.push((id, langs));
+                match p {
+                    Parsed::Config(c) => {
+                        if content.config.is_some() {
+                            diags.push(
+                                Diagnostic::new("duplicate-config", "a second site.yaml")
+                                    .in_file(id),
+                            );
+                        } else {
+                            content.config = Some((id, c));
+                        }
+                    }
+                    Parsed::Vocabulary(v) => content.vocabularies.push((id, v)),
+                    Parsed::Sources(s) => content.bibliography.push((id, s)),
+                    Parsed::Jurisdiction(j) => content.jurisdictions.push((id, j)),
+                    Parsed::Framework(f) => content.frameworks.push((id, f)),
+                    Parsed::Inventory(i) => content.inventories.push((id, i)),
+                    Parsed::Page(p) => content.pages.push((id, p)),
+                }
+            }
+            Err(d) => diags.push(*d),
+        }
+    }
+    (content, diags)
+}
+
+fn parse_file(f: &files::Found, text: &str) -> Result<Parsed, Box<Diagnostic>> {
+    use ContentKind as K;
+    Ok(match f.kind {
+        K::Config => Parsed::Config(yaml::parse(f.id, text, 0)?),
+        K::Vocabulary => Parsed::Vocabulary(yaml::parse(f.id, text, 0)?),
+        K::Sources => Parsed::Sources(yaml::parse(f.id, text, 0)?),
+        K::Jurisdiction => Parsed::Jurisdiction(yaml::parse(f.id, text, 0)?),
+        K::Framework => Parsed::Framework(yaml::parse(f.id, text, 0)?),
+        K::Inventory => Parsed::Inventory(yaml::parse(f.id, text, 0)?),
+        K::Page { ref slug, ref lang } => {
+            let (front, body) = markdown::split_front_matter(f.id, text)?;
+            Parsed::Page(PageFile {
+                slug: slug.clone(),
+                lang: lang.clone(),
+                front,
+                body,
+            })
+        }
+    })
+}

@@ -1,0 +1,195 @@
+//! The data downloads under `output/data/`: the same numbers the pages
+//! show, for reuse. Text is always an object keyed by language code.
+
+use super::RenderedFile;
+use crate::model::Site;
+use crate::schema::{Provision, Text, VocabularyKind as V};
+use serde_json::{json, Map, Value};
+
+fn text(t: &Text) -> Value {
+    let mut m = Map::new();
+    for e in &t.entries {
+        if !e.value.trim().is_empty() {
+            m.insert(e.lang.value.clone(), Value::String(e.value.clone()));
+        }
+    }
+    Value::Object(m)
+}
+
+fn opt(t: &Option<Text>) -> Value {
+    t.as_ref().map_or(Value::Null, text)
+}
+
+fn provisions(list: &[Provision]) -> Value {
+    list.iter()
+        .map(|p| json!({"id": p.id.value, "label": text(&p.label), "title": opt(&p.title), "summary": opt(&p.summary), "explanation": opt(&p.explanation), "reproduced": p.reproduced, "provisions": provisions(&p.provisions)}))
+        .collect()
+}
+
+fn pretty(v: &Value) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(v).expect("json");
+    out.push(b'\n');
+    out
+}
+
+/// The five downloads.
+pub fn downloads(site: &Site) -> Vec<RenderedFile> {
+    let cases: Vec<Value> = site
+        .cases()
+        .map(|(i, c)| {
+            let inv = &site.inventories[i];
+            json!({
+                "id": c.id.value,
+                "name": text(&c.name),
+                "agency": text(&c.agency),
+                "bureau": opt(&c.bureau),
+                "inventory": inv.id.value,
+                "jurisdiction": inv.jurisdiction.value,
+                "use_class": c.use_class.value,
+                "use_subtype": c.use_subtype.as_ref().map(|s| &s.value),
+                "techniques": c.techniques.iter().map(|t| &t.value).collect::<Vec<_>>(),
+                "risk_flags": c.risk_flags.iter().map(|t| &t.value).collect::<Vec<_>>(),
+                "flag_methods": c.risk_flags.iter().map(|f| json!({"flag": f.value, "method": Site::flag_method(inv, c, &f.value)})).collect::<Vec<_>>(),
+                "stage": opt(&c.stage),
+                "source_url": c.source_url.as_ref().map(|u| &u.value),
+            })
+        })
+        .collect();
+
+    let flags: Vec<&str> = site
+        .vocabulary(V::RiskFlags)
+        .terms
+        .iter()
+        .map(|t| t.id.value.as_str())
+        .collect();
+    let mut csv = csv::Writer::from_writer(Vec::new());
+    let mut header = vec![
+        "id",
+        "inventory",
+        "jurisdiction",
+        "name_zh-TW",
+        "name_en",
+        "agency_zh-TW",
+        "agency_en",
+        "use_class",
+        "use_subtype",
+        "techniques",
+    ];
+    header.extend(flags.iter().copied());
+    csv.write_record(&header).expect("csv");
+    for (i, c) in site.cases() {
+        let inv = &site.inventories[i];
+        let mut row = vec![
+            c.id.value.clone(),
+            inv.id.value.clone(),
+            inv.jurisdiction.value.clone(),
+            c.name.get("zh-TW").unwrap_or("").to_string(),
+            c.name.get("en").unwrap_or("").to_string(),
+            c.agency.get("zh-TW").unwrap_or("").to_string(),
+            c.agency.get("en").unwrap_or("").to_string(),
+            c.use_class.value.clone(),
+            c.use_subtype
+                .as_ref()
+                .map(|s| s.value.clone())
+                .unwrap_or_default(),
+            c.techniques
+                .iter()
+                .map(|t| t.value.as_str())
+                .collect::<Vec<_>>()
+                .join(";"),
+        ];
+        for f in &flags {
+            row.push(
+                if c.risk_flags.iter().any(|x| x.value == *f) {
+                    "1"
+                } else {
+                    "0"
+                }
+                .to_string(),
+            );
+        }
+        csv.write_record(&row).expect("csv");
+    }
+    let csv = csv.into_inner().expect("csv");
+
+    let frameworks: Vec<Value> = site
+        .frameworks
+        .iter()
+        .map(|f| {
+            let mut dates = Map::new();
+            for e in &f.status_history {
+                dates.entry(e.status.value.clone()).or_insert_with(|| Value::String(e.date.value.to_string()));
+            }
+            json!({
+                "id": f.id.value,
+                "jurisdiction": f.jurisdiction.value,
+                "title": text(&f.title),
+                "short_title": opt(&f.short_title),
+                "type": f.kind.value,
+                "status": Site::current_status(f),
+                "binding": f.binding,
+                "risk_based": f.risk_based,
+                "issuer": opt(&f.issuer),
+                "dates": dates,
+                "status_history": f.status_history.iter().map(|e| json!({"date": e.date.value.to_string(), "status": e.status.value, "note": opt(&e.note)})).collect::<Vec<_>>(),
+                "provisions": provisions(&f.provisions),
+                "principles": f.principles.iter().map(|p| json!({"maps_to": p.maps_to.iter().map(|m| &m.value).collect::<Vec<_>>(), "wording": text(&p.wording), "provision": p.provision.as_ref().map(|r| &r.value)})).collect::<Vec<_>>(),
+                "relations": f.relations.iter().map(|r| json!({"type": r.kind.value.name(), "target": r.target.value})).collect::<Vec<_>>(),
+                "sources": f.sources.iter().map(|s| &s.value).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+
+    let inventories: Vec<Value> = site
+        .inventories
+        .iter()
+        .map(|i| {
+            json!({
+                "id": i.id.value,
+                "title": text(&i.title),
+                "jurisdiction": i.jurisdiction.value,
+                "publisher": text(&i.publisher),
+                "year": i.year.value,
+                "declared_total": i.declared_total.as_ref().map(|d| d.value),
+                "cases_held": i.cases.len(),
+                "source_url": i.source_url.as_ref().map(|u| &u.value),
+                "flag_methods": i.flag_methods.iter().map(|m| json!({"id": m.id.value, "label": text(&m.label), "description": text(&m.description)})).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+
+    let mut taxonomies = Map::new();
+    for kind in V::ALL {
+        let voc = site.vocabulary(kind);
+        let term = |t: &crate::schema::Term| json!({"id": t.id.value, "label": text(&t.label), "description": opt(&t.description)});
+        taxonomies.insert(
+            kind.name().to_string(),
+            json!({
+                "title": opt(&voc.title),
+                "terms": voc.terms.iter().map(|t| {
+                    let mut v = term(t);
+                    v["subtypes"] = t.subtypes.iter().map(term).collect();
+                    v["uses"] = t.uses.iter().map(text).collect();
+                    v
+                }).collect::<Vec<_>>(),
+            }),
+        );
+    }
+
+    vec![
+        ("data/cases.json".into(), pretty(&Value::Array(cases))),
+        ("data/cases.csv".into(), csv),
+        (
+            "data/frameworks.json".into(),
+            pretty(&Value::Array(frameworks)),
+        ),
+        (
+            "data/inventories.json".into(),
+            pretty(&Value::Array(inventories)),
+        ),
+        (
+            "data/taxonomies.json".into(),
+            pretty(&Value::Object(taxonomies)),
+        ),
+    ]
+}

@@ -1,0 +1,220 @@
+//! Interface strings in each language (content text lives in `content/`).
+
+use serde_json::{Map, Value};
+
+/// (key, zh-TW, en).
+const STRINGS: &[(&str, &str, &str)] = &[
+    ("home", "首頁", "Home"),
+    ("jurisdictions", "管轄區域", "Jurisdictions"),
+    ("frameworks", "治理框架", "Frameworks"),
+    ("inventories", "案例清冊", "Inventories"),
+    ("cases", "政府 AI 應用案例", "Government AI cases"),
+    ("compare", "比較", "Compare"),
+    ("compare_principles", "原則對照", "Principles compared"),
+    (
+        "compare_jurisdictions",
+        "管轄區域並列比較",
+        "Jurisdictions side by side",
+    ),
+    (
+        "compare_use_classes",
+        "應用類型 × 風險",
+        "Use class × risk flag",
+    ),
+    ("risks", "風險分析", "Risk analysis"),
+    ("vocabularies", "分類詞彙", "Vocabularies"),
+    ("language", "語言", "Language"),
+    (
+        "fallback",
+        "此段尚無本語言版本，以下為原文",
+        "Not yet translated; shown in the original language",
+    ),
+    ("sources", "資料來源", "Sources"),
+    ("accessed", "查閱日期", "accessed"),
+    ("published", "發布", "published"),
+    ("status", "狀態", "Status"),
+    ("type", "類型", "Type"),
+    ("binding", "具拘束力", "Binding"),
+    ("non_binding", "不具拘束力", "Non-binding"),
+    ("yes", "是", "Yes"),
+    ("no", "否", "No"),
+    ("issuer", "發布機關", "Issued by"),
+    ("status_history", "狀態歷程", "Status history"),
+    ("provisions", "條文與內容", "Provisions"),
+    ("explanation", "立法說明", "Legislative explanation"),
+    (
+        "not_reproduced",
+        "原始資料僅列出此項名稱，未重製內容。",
+        "The source names this item but does not reproduce its text.",
+    ),
+    ("principles", "原則", "Principles"),
+    ("own_wording", "原文用語", "Own wording"),
+    ("crosswalk", "對應共通原則", "Crosswalk principle"),
+    ("relations", "關聯文件", "Related instruments"),
+    ("rel_out_supersedes", "取代", "Supersedes"),
+    ("rel_in_supersedes", "被下列文件取代", "Superseded by"),
+    ("rel_out_revokes", "撤銷", "Revokes"),
+    ("rel_in_revokes", "被下列文件撤銷", "Revoked by"),
+    ("rel_out_cites", "援引", "Cites"),
+    ("rel_in_cites", "被下列文件援引", "Cited by"),
+    ("rel_out_implements", "執行", "Implements"),
+    ("rel_in_implements", "由下列文件執行", "Implemented by"),
+    ("rel_out_amends", "修正", "Amends"),
+    ("rel_in_amends", "被下列文件修正", "Amended by"),
+    ("approach", "監管取向", "Regulatory approach"),
+    ("since", "自", "since"),
+    ("until", "至", "until"),
+    ("dedicated_body", "專責機構", "Dedicated body"),
+    ("timeline", "時間軸", "Timeline"),
+    ("principles_coverage", "原則涵蓋情形", "Principles coverage"),
+    ("covered_by", "涵蓋文件", "Covered by"),
+    ("not_covered", "未涵蓋", "not covered"),
+    ("case_inventories", "案例清冊", "Case inventories"),
+    ("publisher", "發布者", "Publisher"),
+    ("year", "年度", "Year"),
+    ("coverage", "收錄比例", "Coverage"),
+    (
+        "held_of_declared",
+        "本站收錄 {held} 案，原清冊共 {declared} 案",
+        "{held} of {declared} cases held",
+    ),
+    ("held", "收錄案數", "Cases held"),
+    ("declared", "原清冊案數", "Cases declared"),
+    (
+        "flag_methods",
+        "風險標記方式",
+        "How the risk flags were assigned",
+    ),
+    ("default_method", "預設", "default"),
+    ("case", "案例", "Case"),
+    ("agency", "機關", "Agency"),
+    ("bureau", "所屬單位", "Bureau"),
+    ("inventory", "清冊", "Inventory"),
+    ("use_class", "應用類型", "Use class"),
+    ("use_subtype", "應用子類型", "Sub-type"),
+    ("techniques", "使用 AI 技術", "AI techniques"),
+    ("risk_flags", "風險標記", "Risk flags"),
+    ("flag", "風險", "Flag"),
+    ("ticked", "已標記", "flagged"),
+    ("not_ticked", "未標記", "not flagged"),
+    ("assigned_by", "標記方式", "Assigned by"),
+    ("stage", "發展階段", "Stage"),
+    ("published_source", "原始公開資料", "Published source"),
+    (
+        "overrides",
+        "研究人員手動修改的欄位",
+        "Fields edited by a researcher",
+    ),
+    ("count", "案數", "Cases"),
+    ("percent", "比例", "Share"),
+    ("total", "合計", "Total"),
+    ("unflagged", "未標記任何風險的案例", "Cases with no flag"),
+    (
+        "flags_overall",
+        "全部案例的風險標記分布",
+        "Risk flags across all cases",
+    ),
+    (
+        "flags_of_cases",
+        "案例的風險標記分布",
+        "Risk flags of the cases",
+    ),
+    (
+        "use_class_by_flag",
+        "應用類型 × 風險標記",
+        "Use class × risk flag",
+    ),
+    (
+        "flag_cooccurrence",
+        "風險標記共同出現次數",
+        "Risk flags ticked together",
+    ),
+    (
+        "by_inventory",
+        "各清冊的風險標記",
+        "Risk flags by inventory",
+    ),
+    (
+        "by_use_class",
+        "各應用類型的風險標記",
+        "Risk flags by use class",
+    ),
+    ("headline_jurisdictions", "個管轄區域", "jurisdictions"),
+    ("headline_frameworks", "份治理文件", "instruments"),
+    ("headline_binding", "份具拘束力", "binding"),
+    ("headline_provisions", "項條文與策略", "provisions"),
+    ("headline_inventories", "份案例清冊", "case inventories"),
+    ("headline_cases", "個政府 AI 案例", "government AI cases"),
+    ("recent_changes", "最近的變動", "Latest changes"),
+    ("chart_data", "圖表數據", "Chart data"),
+    ("page", "頁", "Page"),
+    ("previous", "上一頁", "Previous"),
+    ("next", "下一頁", "Next"),
+    ("of_total", "共 {total} 案", "{total} cases in all"),
+    ("data_downloads", "資料下載", "Data downloads"),
+    ("kind_country", "國家", "Country"),
+    ("kind_union", "超國家聯盟", "Supranational union"),
+    ("kind_international", "國際組織", "International body"),
+    ("kind", "類別", "Kind"),
+    ("latest_change", "最近變動", "Latest change"),
+    (
+        "binding_instruments",
+        "具拘束力的文件",
+        "Binding instruments",
+    ),
+    ("risk_tiers", "以風險分級的文件", "Risk-tiered instruments"),
+    ("none", "無", "none"),
+    ("instruments", "文件數", "Instruments"),
+    ("date", "日期", "Date"),
+    ("title", "名稱", "Title"),
+    ("subtypes", "子類型", "Sub-types"),
+    ("uses", "潛在用途", "Uses"),
+    ("not_found", "找不到此頁面", "Page not found"),
+    (
+        "not_found_text",
+        "您要找的頁面不存在，請回到首頁。",
+        "The page you asked for does not exist. Go back to the home page.",
+    ),
+    ("skip", "跳至主要內容", "Skip to content"),
+    (
+        "built_from",
+        "本站由 govatlas 依 content/ 中的研究資料產生。",
+        "Built by govatlas from the research data in content/.",
+    ),
+    ("data_as_of", "資料截至", "Data as of"),
+    ("matrix", "矩陣", "Matrix"),
+    ("not_stated", "資料未載明", "not stated in the sources"),
+];
+
+/// Every string for `lang` (English for languages other than zh-*).
+pub fn table(lang: &str) -> Value {
+    let zh = lang.starts_with("zh");
+    let mut m = Map::new();
+    for (k, z, e) in STRINGS {
+        m.insert(
+            (*k).to_string(),
+            Value::String(if zh { z } else { e }.to_string()),
+        );
+    }
+    Value::Object(m)
+}
+
+/// One string for `lang`.
+pub fn get(lang: &str, key: &str) -> String {
+    let zh = lang.starts_with("zh");
+    STRINGS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, z, e)| if zh { *z } else { *e })
+        .unwrap_or(key)
+        .to_string()
+}
+
+/// The name of a language in itself, for the language switcher.
+pub fn language_name(lang: &str) -> &str {
+    match lang {
+        "zh-TW" => "繁體中文",
+        "en" => "English",
+        other => other,
+    }
+}

@@ -1,0 +1,275 @@
+//! Stage 6, render: every page of the site as HTML bytes, plus the data
+//! downloads. Templates come from the theme compiled into the binary
+//! (`themes/default/templates`), and a site overrides any of them by putting
+//! a file of the same name in its own `templates/` folder.
+
+pub mod data;
+pub mod i18n;
+pub mod pages;
+pub mod text;
+pub mod urls;
+pub mod views;
+
+use crate::model::Site;
+use rayon::prelude::*;
+use serde_json::{json, Value};
+use std::path::Path;
+use tera::Tera;
+
+/// The default theme's templates, compiled in so the binary works anywhere.
+const TEMPLATES: &[(&str, &str)] = &[
+    (
+        "base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "macros.html",
+        include_str!("../../themes/default/templates/macros.html"),
+    ),
+    (
+        "home.html",
+        include_str!("../../themes/default/templates/home.html"),
+    ),
+    (
+        "jurisdictions.html",
+        include_str!("../../themes/default/templates/jurisdictions.html"),
+    ),
+    (
+        "jurisdiction.html",
+        include_str!("../../themes/default/templates/jurisdiction.html"),
+    ),
+    (
+        "frameworks.html",
+        include_str!("../../themes/default/templates/frameworks.html"),
+    ),
+    (
+        "framework.html",
+        include_str!("../../themes/default/templates/framework.html"),
+    ),
+    (
+        "inventories.html",
+        include_str!("../../themes/default/templates/inventories.html"),
+    ),
+    (
+        "inventory.html",
+        include_str!("../../themes/default/templates/inventory.html"),
+    ),
+    (
+        "cases.html",
+        include_str!("../../themes/default/templates/cases.html"),
+    ),
+    (
+        "case.html",
+        include_str!("../../themes/default/templates/case.html"),
+    ),
+    (
+        "compare_principles.html",
+        include_str!("../../themes/default/templates/compare_principles.html"),
+    ),
+    (
+        "compare_jurisdictions.html",
+        include_str!("../../themes/default/templates/compare_jurisdictions.html"),
+    ),
+    (
+        "compare_use_classes.html",
+        include_str!("../../themes/default/templates/compare_use_classes.html"),
+    ),
+    (
+        "risks.html",
+        include_str!("../../themes/default/templates/risks.html"),
+    ),
+    (
+        "vocabularies.html",
+        include_str!("../../themes/default/templates/vocabularies.html"),
+    ),
+    (
+        "page.html",
+        include_str!("../../themes/default/templates/page.html"),
+    ),
+    (
+        "404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
+    (
+        "redirect.html",
+        include_str!("../../themes/default/templates/redirect.html"),
+    ),
+];
+
+/// The default theme's static files.
+pub const STATIC_FILES: &[(&str, &[u8])] = &[(
+    "static/style.css",
+    include_bytes!("../../themes/default/static/style.css"),
+)];
+
+/// One rendered file: path relative to the output root, and its bytes.
+pub type RenderedFile = (String, Vec<u8>);
+
+/// Compiled templates.
+pub struct Theme {
+    tera: Tera,
+}
+
+impl Theme {
+    /// Compiles the default templates, then the site's overrides from
+    /// `root/templates/*.html`. Template errors are reported as text.
+    pub fn load(root: &Path) -> Result<Theme, String> {
+        let mut tera = Tera::default();
+        let mut templates: Vec<(String, String)> = TEMPLATES
+            .iter()
+            .map(|(n, s)| (n.to_string(), s.to_string()))
+            .collect();
+        let dir = root.join("templates");
+        if dir.is_dir() {
+            let mut entries: Vec<_> = std::fs::read_dir(&dir)
+                .map_err(|e| format!("{}: {e}", dir.display()))?
+                .filter_map(Result::ok)
+                .collect();
+            entries.sort_by_key(|e| e.file_name());
+            for e in entries {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if name.ends_with(".html") {
+                    let text = std::fs::read_to_string(e.path())
+                        .map_err(|err| format!("{}: {err}", e.path().display()))?;
+                    templates.retain(|(n, _)| *n != name);
+                    templates.push((name, text));
+                }
+            }
+        }
+        tera.add_raw_templates(templates)
+            .map_err(|e| template_error(&e))?;
+        tera.autoescape_on(vec![".html", ".xml"]);
+        Ok(Theme { tera })
+    }
+}
+
+fn template_error(e: &tera::Error) -> String {
+    let mut msg = e.to_string();
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        src = s.source();
+    }
+    msg
+}
+
+/// Renders every page, the data downloads and the static files, in parallel.
+/// Output is sorted by path so it is the same on every run.
+pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<RenderedFile>, String> {
+    let jobs = pages::all_pages(site);
+    let common: Vec<(String, Value)> = site
+        .languages
+        .iter()
+        .map(|l| (l.clone(), common_context(site, l)))
+        .collect();
+    let mut files: Vec<RenderedFile> = jobs
+        .par_iter()
+        .map(|job| {
+            let lang = job.path.split('/').next().unwrap_or("");
+            let base = &common.iter().find(|(l, _)| l == lang).expect("language").1;
+            let mut ctx = tera::Context::from_value(job.ctx.clone()).map_err(|e| e.to_string())?;
+            ctx.insert("lang", lang);
+            ctx.insert("site", base);
+            ctx.insert("t", &base["t"]);
+            ctx.insert("root", &urls::root_of(&job.path));
+            ctx.insert("path", &job.path);
+            ctx.insert(
+                "alternates",
+                &job.alternates
+                    .iter()
+                    .map(|(l, p)| json!({"lang": l, "url": p, "name": i18n::language_name(l)}))
+                    .collect::<Vec<_>>(),
+            );
+            let html = theme
+                .tera
+                .render(job.template, &ctx)
+                .map_err(|e| format!("rendering {}: {}", job.path, template_error(&e)))?;
+            Ok((job.path.clone(), html.into_bytes()))
+        })
+        .collect::<Result<_, String>>()?;
+
+    // Root: a redirect to the default language, and a 404 page.
+    let default = &site.config.default_language.value;
+    let mut ctx = tera::Context::new();
+    ctx.insert("target", &urls::home(default));
+    ctx.insert("lang", default);
+    ctx.insert("site", &common_context(site, default));
+    files.push((
+        "index.html".into(),
+        theme
+            .tera
+            .render("redirect.html", &ctx)
+            .map_err(|e| template_error(&e))?
+            .into_bytes(),
+    ));
+    let mut ctx = tera::Context::new();
+    let base = common_context(site, default);
+    ctx.insert("lang", default);
+    ctx.insert("t", &base["t"]);
+    ctx.insert("site", &base);
+    ctx.insert("root", "");
+    ctx.insert("path", "404.html");
+    ctx.insert("alternates", &Vec::<Value>::new());
+    files.push((
+        "404.html".into(),
+        theme
+            .tera
+            .render("404.html", &ctx)
+            .map_err(|e| template_error(&e))?
+            .into_bytes(),
+    ));
+
+    files.extend(data::downloads(site));
+    files.extend(
+        STATIC_FILES
+            .iter()
+            .map(|(p, b)| (p.to_string(), b.to_vec())),
+    );
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(files)
+}
+
+fn common_context(site: &Site, lang: &str) -> Value {
+    let nav = [
+        ("jurisdictions", urls::index(lang, "jurisdictions")),
+        ("frameworks", urls::index(lang, "frameworks")),
+        ("inventories", urls::index(lang, "inventories")),
+        ("cases", urls::case_table(lang, 1)),
+        (
+            "compare_principles",
+            urls::section(lang, "compare/principles"),
+        ),
+        (
+            "compare_jurisdictions",
+            urls::section(lang, "compare/jurisdictions"),
+        ),
+        ("risks", urls::section(lang, "risks")),
+        ("vocabularies", urls::section(lang, "vocabularies")),
+    ];
+    let mut seen = std::collections::HashSet::new();
+    let pages: Vec<Value> = site
+        .pages
+        .iter()
+        .filter(|p| seen.insert(p.slug.clone()))
+        .map(|p| {
+            let own = site
+                .pages
+                .iter()
+                .find(|q| q.slug == p.slug && q.lang == lang)
+                .unwrap_or(p);
+            json!({"url": urls::page(lang, &p.slug), "title": own.front.title.value})
+        })
+        .collect();
+    json!({
+        "title": text::tx(&site.config.title, lang),
+        "description": text::tx_opt(&site.config.description, lang),
+        "author": text::tx_opt(&site.config.author, lang),
+        "data_date": site.config.data_date.as_ref().map(|d| d.value.to_string()),
+        "base_url": site.config.base_url.value,
+        "home": urls::home(lang),
+        "nav": nav.iter().map(|(k, u)| json!({"key": k, "url": u, "label": i18n::get(lang, k)})).collect::<Vec<_>>(),
+        "pages": pages,
+        "t": i18n::table(lang),
+    })
+}

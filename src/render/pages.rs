@@ -1,0 +1,624 @@
+//! Which pages the site has, and what each shows. One function per page
+//! type returns its jobs; `render` adds the layout context and runs Tera.
+
+use super::urls;
+use super::views::{percent, View};
+use crate::analytics;
+use crate::charts::{heatmap, Heatmap};
+use crate::model::Site;
+use crate::schema::VocabularyKind as V;
+use serde_json::{json, Value};
+
+/// Cases per page of a case table: keeps list pages light at any size.
+pub const CASES_PER_PAGE: usize = 200;
+
+/// One page to render.
+pub struct PageJob {
+    /// Output path relative to the output root.
+    pub path: String,
+    /// Template name.
+    pub template: &'static str,
+    /// Page-specific context.
+    pub ctx: Value,
+    /// Output path of the same record in each language.
+    pub alternates: Vec<(String, String)>,
+}
+
+/// Every page of the site in every language.
+pub fn all_pages(site: &Site) -> Vec<PageJob> {
+    let mut jobs = Vec::new();
+    for lang in &site.languages {
+        let v = View { site, lang };
+        home(v, &mut jobs);
+        jurisdictions(v, &mut jobs);
+        frameworks(v, &mut jobs);
+        inventories(v, &mut jobs);
+        cases(v, &mut jobs);
+        compare(v, &mut jobs);
+        risks(v, &mut jobs);
+        vocabularies(v, &mut jobs);
+        markdown_pages(v, &mut jobs);
+    }
+    jobs
+}
+
+fn alternates(site: &Site, f: impl Fn(&str) -> String) -> Vec<(String, String)> {
+    site.languages.iter().map(|l| (l.clone(), f(l))).collect()
+}
+
+fn push(
+    jobs: &mut Vec<PageJob>,
+    v: View,
+    template: &'static str,
+    f: impl Fn(&str) -> String,
+    ctx: Value,
+) {
+    jobs.push(PageJob {
+        path: f(v.lang),
+        template,
+        ctx,
+        alternates: alternates(v.site, f),
+    });
+}
+
+fn home(v: View, jobs: &mut Vec<PageJob>) {
+    let site = v.site;
+    let overall = analytics::flags_overall(site);
+    let recent: Vec<Value> = {
+        let mut idx: Vec<usize> = (0..site.frameworks.len()).collect();
+        idx.sort_by(|&a, &b| {
+            let da = site.frameworks[a]
+                .status_history
+                .last()
+                .map(|e| e.date.value);
+            let db = site.frameworks[b]
+                .status_history
+                .last()
+                .map(|e| e.date.value);
+            db.cmp(&da).then(a.cmp(&b))
+        });
+        idx.into_iter()
+            .take(8)
+            .map(|i| v.framework_summary(i))
+            .collect()
+    };
+    let ctx = json!({
+        "headline": analytics::headline(site),
+        "description": v.tx_opt(&site.config.description),
+        "flags": v.flag_chart("home-flags", &chart_title(v, "flags_overall"), &overall),
+        "recent": recent,
+        "jurisdictions": site.jurisdictions.iter().map(|j| v.jurisdiction_link(&j.id.value)).collect::<Vec<_>>(),
+    });
+    push(jobs, v, "home.html", urls::home, ctx);
+}
+
+fn chart_title(v: View, key: &str) -> String {
+    super::i18n::get(v.lang, key)
+}
+
+fn jurisdictions(v: View, jobs: &mut Vec<PageJob>) {
+    let site = v.site;
+    let rows: Vec<Value> = site
+        .jurisdictions
+        .iter()
+        .map(|j| {
+            let fws = site
+                .frameworks
+                .iter()
+                .filter(|f| f.jurisdiction.value == j.id.value)
+                .count();
+            let cases: usize = site
+                .inventories
+                .iter()
+                .filter(|i| i.jurisdiction.value == j.id.value)
+                .map(|i| i.cases.len())
+                .sum();
+            json!({
+                "link": v.jurisdiction_link(&j.id.value),
+                "kind": format!("{:?}", j.kind.value).to_lowercase(),
+                "approach": j.approaches.last().map(|a| v.term(V::Approaches, &a.approach.value)),
+                "frameworks": fws,
+                "cases": cases,
+            })
+        })
+        .collect();
+    push(
+        jobs,
+        v,
+        "jurisdictions.html",
+        |l| urls::index(l, "jurisdictions"),
+        json!({"rows": rows}),
+    );
+
+    for j in &site.jurisdictions {
+        let id = j.id.value.as_str();
+        let mut fws: Vec<usize> = (0..site.frameworks.len())
+            .filter(|&i| site.frameworks[i].jurisdiction.value == id)
+            .collect();
+        fws.sort_by_key(|&i| {
+            (
+                site.frameworks[i]
+                    .status_history
+                    .first()
+                    .map(|e| e.date.value),
+                i,
+            )
+        });
+        let mut events: Vec<_> = fws
+            .iter()
+            .flat_map(|&i| {
+                site.frameworks[i]
+                    .status_history
+                    .iter()
+                    .enumerate()
+                    .map(move |(k, e)| (e.date.value, i, k, e))
+            })
+            .collect();
+        events.sort_by_key(|(d, i, k, _)| (*d, *i, *k));
+        let timeline: Vec<Value> = events
+            .into_iter()
+            .map(|(date, i, _, e)| json!({"date": date.to_string(), "framework": v.framework_summary(i), "status": v.term(V::Statuses, &e.status.value), "note": v.tx_opt(&e.note)}))
+            .collect();
+        let coverage: Vec<Value> = site
+            .vocabulary(V::Principles)
+            .terms
+            .iter()
+            .map(|t| {
+                let by: Vec<Value> = fws
+                    .iter()
+                    .filter(|&&i| {
+                        site.frameworks[i]
+                            .principles
+                            .iter()
+                            .any(|p| p.maps_to.iter().any(|m| m.value == t.id.value))
+                    })
+                    .map(|&i| v.framework_summary(i))
+                    .collect();
+                json!({"principle": {"id": t.id.value, "label": v.tx(&t.label)}, "frameworks": by})
+            })
+            .collect();
+        let inventories: Vec<Value> = site
+            .inventories
+            .iter()
+            .filter(|i| i.jurisdiction.value == id)
+            .map(|i| json!({"id": i.id.value, "url": urls::inventory(v.lang, &i.id.value, 1), "title": v.tx(&i.title), "held": i.cases.len(), "declared": i.declared_total.as_ref().map(|d| d.value)}))
+            .collect();
+        let row = analytics::flags_for_jurisdiction(site, id);
+        let ctx = json!({
+            "id": id,
+            "name": v.tx(&j.name),
+            "kind": format!("{:?}", j.kind.value).to_lowercase(),
+            "summary": v.tx_opt(&j.summary),
+            "dedicated_body": v.tx_opt(&j.dedicated_body),
+            "approaches": j.approaches.iter().map(|a| json!({"approach": v.term(V::Approaches, &a.approach.value), "from": a.from.value.to_string(), "to": a.to.as_ref().map(|d| d.value.to_string()), "summary": v.tx(&a.summary)})).collect::<Vec<_>>(),
+            "frameworks": fws.iter().map(|&i| v.framework_summary(i)).collect::<Vec<_>>(),
+            "timeline": timeline,
+            "coverage": coverage,
+            "inventories": inventories,
+            "flags": (row.cases > 0).then(|| v.flag_chart(&format!("flags-{id}"), &chart_title(v, "flags_of_cases"), &row)),
+            "sources": v.sources(&j.sources),
+        });
+        push(
+            jobs,
+            v,
+            "jurisdiction.html",
+            |l| urls::jurisdiction(l, id),
+            ctx,
+        );
+    }
+}
+
+fn frameworks(v: View, jobs: &mut Vec<PageJob>) {
+    let site = v.site;
+    let rows: Vec<Value> = (0..site.frameworks.len())
+        .map(|i| v.framework_summary(i))
+        .collect();
+    push(
+        jobs,
+        v,
+        "frameworks.html",
+        |l| urls::index(l, "frameworks"),
+        json!({"rows": rows}),
+    );
+    for (i, fw) in site.frameworks.iter().enumerate() {
+        let id = fw.id.value.as_str();
+        let principles: Vec<Value> = fw
+            .principles
+            .iter()
+            .map(|p| {
+                json!({
+                    "wording": v.tx(&p.wording),
+                    "maps_to": p.maps_to.iter().map(|m| v.term(V::Principles, &m.value)).collect::<Vec<_>>(),
+                    "provision": p.provision.as_ref().map(|r| r.value.clone()),
+                })
+            })
+            .collect();
+        let matrices: Vec<Value> = fw
+            .matrices
+            .iter()
+            .map(|m| {
+                let rows: Vec<String> = m.rows.iter().map(|r| v.plain(r)).collect();
+                let columns: Vec<String> = m.columns.iter().map(|c| v.plain(c)).collect();
+                let n = m.levels.len().max(2) - 1;
+                let level_of = |id: &str| m.levels.iter().position(|l| l.id.value == id).unwrap_or(0);
+                let shade: Vec<Vec<f64>> = m.cells.iter().map(|r| r.iter().map(|c| level_of(&c.value) as f64 / n as f64).collect()).collect();
+                let cells: Vec<Vec<String>> = m.cells.iter().map(|r| r.iter().map(|c| m.levels.get(level_of(&c.value)).map(|l| v.plain(&l.label)).unwrap_or_default()).collect()).collect();
+                let title = v.plain(&m.title);
+                let desc = format!("{} × {}", v.plain(&m.row_axis), v.plain(&m.column_axis));
+                let svg = heatmap(&Heatmap { id: &format!("matrix-{}", m.id.value), title: &title, desc: &desc, rows: &rows, columns: &columns, shade: &shade, cells: &cells });
+                json!({"id": m.id.value, "title": v.tx(&m.title), "description": v.tx_opt(&m.description), "row_axis": v.tx(&m.row_axis), "column_axis": v.tx(&m.column_axis), "rows": m.rows.iter().map(|r| v.tx(r)).collect::<Vec<_>>(), "columns": m.columns.iter().map(|c| v.tx(c)).collect::<Vec<_>>(), "cells": cells, "svg": svg})
+            })
+            .collect();
+        let tables: Vec<Value> = fw
+            .tables
+            .iter()
+            .map(|t| json!({"id": t.id.value, "title": v.tx(&t.title), "columns": t.columns.iter().map(|c| v.tx(c)).collect::<Vec<_>>(), "rows": t.rows.iter().map(|r| r.value.iter().map(|c| v.tx(c)).collect::<Vec<_>>()).collect::<Vec<_>>()}))
+            .collect();
+        let ctx = json!({
+            "fw": v.framework_summary(i),
+            "issuer": v.tx_opt(&fw.issuer),
+            "summary": v.tx_opt(&fw.summary),
+            "history": fw.status_history.iter().map(|e| json!({"date": e.date.value.to_string(), "status": v.term(V::Statuses, &e.status.value), "note": v.tx_opt(&e.note)})).collect::<Vec<_>>(),
+            "provisions": v.provisions(&fw.provisions),
+            "principles": principles,
+            "relations": v.relations(i),
+            "matrices": matrices,
+            "tables": tables,
+            "sources": v.sources(&fw.sources),
+        });
+        push(jobs, v, "framework.html", |l| urls::framework(l, id), ctx);
+    }
+}
+
+fn inventories(v: View, jobs: &mut Vec<PageJob>) {
+    let site = v.site;
+    let rows: Vec<Value> = site
+        .inventories
+        .iter()
+        .map(|i| json!({"id": i.id.value, "url": urls::inventory(v.lang, &i.id.value, 1), "title": v.tx(&i.title), "publisher": v.tx(&i.publisher), "year": i.year.value, "jurisdiction": v.jurisdiction_link(&i.jurisdiction.value), "held": i.cases.len(), "declared": i.declared_total.as_ref().map(|d| d.value), "percent": i.declared_total.as_ref().map(|d| percent(i.cases.len(), d.value as usize))}))
+        .collect();
+    push(
+        jobs,
+        v,
+        "inventories.html",
+        |l| urls::index(l, "inventories"),
+        json!({"rows": rows}),
+    );
+    for (n, inv) in site.inventories.iter().enumerate() {
+        let id = inv.id.value.as_str();
+        let row = analytics::flags_for_inventory(site, n);
+        let by_class: Vec<Value> = site
+            .vocabulary(V::UseClasses)
+            .terms
+            .iter()
+            .map(|t| json!({"class": {"id": t.id.value, "label": v.tx(&t.label)}, "cases": inv.cases.iter().filter(|c| c.use_class.value == t.id.value).count()}))
+            .collect();
+        let pages = inv.cases.len().div_ceil(CASES_PER_PAGE).max(1);
+        let head = json!({
+            "id": id,
+            "title": v.tx(&inv.title),
+            "publisher": v.tx(&inv.publisher),
+            "year": inv.year.value,
+            "jurisdiction": v.jurisdiction_link(&inv.jurisdiction.value),
+            "held": inv.cases.len(),
+            "declared": inv.declared_total.as_ref().map(|d| d.value),
+            "percent": inv.declared_total.as_ref().map(|d| percent(inv.cases.len(), d.value as usize)),
+            "description": v.tx_opt(&inv.description),
+            "source_url": inv.source_url.as_ref().map(|u| u.value.trim()),
+            "flag_methods": inv.flag_methods.iter().map(|m| json!({"id": m.id.value, "label": v.tx(&m.label), "description": v.tx(&m.description), "default": inv.default_flag_method.as_ref().is_some_and(|d| d.value == m.id.value)})).collect::<Vec<_>>(),
+            "flags": v.flag_chart(&format!("flags-{id}"), &chart_title(v, "flags_of_cases"), &row),
+            "by_class": by_class,
+            "sources": v.sources(&inv.sources),
+            "flag_headers": v.flag_headers(),
+        });
+        for page in 1..=pages {
+            let slice = inv
+                .cases
+                .iter()
+                .skip((page - 1) * CASES_PER_PAGE)
+                .take(CASES_PER_PAGE);
+            let mut ctx = head.clone();
+            ctx["cases"] = slice.map(|c| v.case_row(inv, c)).collect();
+            ctx["pager"] = pager(pages, page, |p| urls::inventory(v.lang, id, p));
+            push(
+                jobs,
+                v,
+                "inventory.html",
+                |l| urls::inventory(l, id, page),
+                ctx,
+            );
+        }
+        for case in &inv.cases {
+            let cid = case.id.value.as_str();
+            let flags = &site.vocabulary(V::RiskFlags).terms;
+            let flag_rows: Vec<Value> = flags
+                .iter()
+                .map(|f| {
+                    let on = case.risk_flags.iter().any(|c| c.value == f.id.value);
+                    let method = on
+                        .then(|| Site::flag_method(inv, case, &f.id.value))
+                        .flatten();
+                    let method = method
+                        .and_then(|m| inv.flag_methods.iter().find(|x| x.id.value == m))
+                        .map(|m| json!({"id": m.id.value, "label": v.tx(&m.label)}));
+                    json!({"id": f.id.value, "label": v.tx(&f.label), "on": on, "method": method})
+                })
+                .collect();
+            let ctx = json!({
+                "case": v.case_row(inv, case),
+                "bureau": v.tx_opt(&case.bureau),
+                "description": v.tx_opt(&case.description),
+                "stage": v.tx_opt(&case.stage),
+                "source_url": case.source_url.as_ref().map(|u| u.value.trim()),
+                "flag_rows": flag_rows,
+                "jurisdiction": v.jurisdiction_link(&inv.jurisdiction.value),
+                "sources": v.sources(&inv.sources),
+                "overrides": case.overrides.iter().map(|o| o.value.clone()).collect::<Vec<_>>(),
+            });
+            push(jobs, v, "case.html", |l| urls::case(l, cid), ctx);
+        }
+    }
+}
+
+fn pager(pages: usize, current: usize, url: impl Fn(usize) -> String) -> Value {
+    json!({
+        "pages": pages,
+        "current": current,
+        "prev": (current > 1).then(|| url(current - 1)),
+        "next": (current < pages).then(|| url(current + 1)),
+        "links": (1..=pages).map(|p| json!({"n": p, "url": url(p), "current": p == current})).collect::<Vec<_>>(),
+    })
+}
+
+fn cases(v: View, jobs: &mut Vec<PageJob>) {
+    let site = v.site;
+    let all: Vec<_> = site.cases().collect();
+    let pages = all.len().div_ceil(CASES_PER_PAGE).max(1);
+    for page in 1..=pages {
+        let rows: Vec<Value> = all
+            .iter()
+            .skip((page - 1) * CASES_PER_PAGE)
+            .take(CASES_PER_PAGE)
+            .map(|(i, c)| v.case_row(&site.inventories[*i], c))
+            .collect();
+        let ctx = json!({
+            "rows": rows,
+            "total": all.len(),
+            "flag_headers": v.flag_headers(),
+            "pager": pager(pages, page, |p| urls::case_table(v.lang, p)),
+            "use_classes": site.vocabulary(V::UseClasses).terms.iter().map(|t| json!({"id": t.id.value, "label": v.tx(&t.label)})).collect::<Vec<_>>(),
+            "inventories": site.inventories.iter().map(|i| json!({"id": i.id.value, "title": v.tx(&i.title)})).collect::<Vec<_>>(),
+            "jurisdictions": site.jurisdictions.iter().filter(|j| site.inventories.iter().any(|i| i.jurisdiction.value == j.id.value)).map(|j| v.jurisdiction_link(&j.id.value)).collect::<Vec<_>>(),
+        });
+        push(jobs, v, "cases.html", |l| urls::case_table(l, page), ctx);
+    }
+}
+
+fn compare(v: View, jobs: &mut Vec<PageJob>) {
+    let site = v.site;
+    // Principles × frameworks: only frameworks that name principles.
+    let matrix = analytics::principle_matrix(site);
+    let fws: Vec<usize> = (0..site.frameworks.len())
+        .filter(|&i| !site.frameworks[i].principles.is_empty())
+        .collect();
+    let coverage = analytics::principle_coverage(site);
+    let rows: Vec<Value> = site
+        .vocabulary(V::Principles)
+        .terms
+        .iter()
+        .zip(&coverage)
+        .map(|(t, &n)| {
+            let cells: Vec<Value> = fws
+                .iter()
+                .map(|&i| {
+                    let wordings: Vec<Value> = matrix[i].get(&t.id.value).map(|ps| ps.iter().map(|&p| v.tx(&site.frameworks[i].principles[p].wording)).collect()).unwrap_or_default();
+                    json!({"wordings": wordings})
+                })
+                .collect();
+            json!({"principle": {"id": t.id.value, "label": v.tx(&t.label), "description": v.tx_opt(&t.description)}, "count": n, "cells": cells})
+        })
+        .collect();
+    let ctx = json!({"frameworks": fws.iter().map(|&i| v.framework_summary(i)).collect::<Vec<_>>(), "rows": rows});
+    push(
+        jobs,
+        v,
+        "compare_principles.html",
+        |l| urls::section(l, "compare/principles"),
+        ctx,
+    );
+
+    // Jurisdictions side by side.
+    let cols: Vec<Value> = site
+        .jurisdictions
+        .iter()
+        .map(|j| {
+            let id = &j.id.value;
+            let own: Vec<usize> = (0..site.frameworks.len()).filter(|&i| &site.frameworks[i].jurisdiction.value == id).collect();
+            let latest = own.iter().flat_map(|&i| site.frameworks[i].status_history.iter().map(move |e| (e.date.value, i, e))).max_by_key(|(d, i, _)| (*d, std::cmp::Reverse(*i)));
+            json!({
+                "link": v.jurisdiction_link(id),
+                "approach": j.approaches.last().map(|a| json!({"term": v.term(V::Approaches, &a.approach.value), "from": a.from.value.to_string()})),
+                "binding": own.iter().filter(|&&i| site.frameworks[i].binding).map(|&i| v.framework_summary(i)).collect::<Vec<_>>(),
+                "risk_based": own.iter().filter(|&&i| site.frameworks[i].risk_based).map(|&i| v.framework_summary(i)).collect::<Vec<_>>(),
+                "dedicated_body": v.tx_opt(&j.dedicated_body),
+                "latest": latest.map(|(d, i, e)| json!({"date": d.to_string(), "framework": v.framework_summary(i), "status": v.term(V::Statuses, &e.status.value)})),
+                "instruments": own.len(),
+            })
+        })
+        .collect();
+    push(
+        jobs,
+        v,
+        "compare_jurisdictions.html",
+        |l| urls::section(l, "compare/jurisdictions"),
+        json!({"columns": cols}),
+    );
+
+    // Use class × risk flag.
+    let by_class = analytics::flags_by_use_class(site);
+    push(
+        jobs,
+        v,
+        "compare_use_classes.html",
+        |l| urls::section(l, "compare/use-classes"),
+        class_flag_view(v, "uc-flags", &by_class),
+    );
+}
+
+fn class_flag_view(v: View, chart_id: &str, rows: &[analytics::FlagRow]) -> Value {
+    let site = v.site;
+    let flags = &site.vocabulary(V::RiskFlags).terms;
+    let row_labels: Vec<String> = rows
+        .iter()
+        .map(|r| v.term_plain(V::UseClasses, &r.id))
+        .collect();
+    let col_labels: Vec<String> = flags.iter().map(|f| v.plain(&f.label)).collect();
+    let max = rows
+        .iter()
+        .flat_map(|r| r.counts.iter())
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let shade: Vec<Vec<f64>> = rows
+        .iter()
+        .map(|r| r.counts.iter().map(|&n| n as f64 / max).collect())
+        .collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.counts.iter().map(|n| n.to_string()).collect())
+        .collect();
+    let title = chart_title(v, "use_class_by_flag");
+    let desc = rows
+        .iter()
+        .zip(&row_labels)
+        .map(|(r, l)| {
+            format!(
+                "{l}: {} ({})",
+                r.cases,
+                r.counts
+                    .iter()
+                    .map(|n| n.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let svg = heatmap(&Heatmap {
+        id: chart_id,
+        title: &title,
+        desc: &desc,
+        rows: &row_labels,
+        columns: &col_labels,
+        shade: &shade,
+        cells: &cells,
+    });
+    json!({
+        "svg": svg,
+        "flag_headers": v.flag_headers(),
+        "rows": rows.iter().map(|r| json!({"class": v.term(V::UseClasses, &r.id), "cases": r.cases, "counts": r.counts})).collect::<Vec<_>>(),
+    })
+}
+
+fn risks(v: View, jobs: &mut Vec<PageJob>) {
+    let site = v.site;
+    let overall = analytics::flags_overall(site);
+    let flags = &site.vocabulary(V::RiskFlags).terms;
+    let by_inventory: Vec<Value> = analytics::flags_by_inventory(site)
+        .iter()
+        .zip(&site.inventories)
+        .map(|(r, inv)| json!({"inventory": {"id": inv.id.value, "url": urls::inventory(v.lang, &inv.id.value, 1), "title": v.tx(&inv.title)}, "cases": r.cases, "counts": r.counts}))
+        .collect();
+    let co = analytics::flag_cooccurrence(site);
+    let labels: Vec<String> = flags.iter().map(|f| v.plain(&f.label)).collect();
+    let max = co.iter().flatten().copied().max().unwrap_or(0).max(1) as f64;
+    let co_svg = heatmap(&Heatmap {
+        id: "flag-cooccurrence",
+        title: &chart_title(v, "flag_cooccurrence"),
+        desc: &co
+            .iter()
+            .zip(&labels)
+            .map(|(r, l)| {
+                format!(
+                    "{l}: {}",
+                    r.iter()
+                        .map(|n| n.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        rows: &labels,
+        columns: &labels,
+        shade: &co
+            .iter()
+            .map(|r| r.iter().map(|&n| n as f64 / max).collect())
+            .collect::<Vec<_>>(),
+        cells: &co
+            .iter()
+            .map(|r| r.iter().map(|n| n.to_string()).collect())
+            .collect::<Vec<_>>(),
+    });
+    let ctx = json!({
+        "overall": v.flag_chart("risk-overall", &chart_title(v, "flags_overall"), &overall),
+        "by_class": class_flag_view(v, "risk-by-class", &analytics::flags_by_use_class(site)),
+        "by_inventory": by_inventory,
+        "flag_headers": v.flag_headers(),
+        "cooccurrence": {"svg": co_svg, "rows": co.iter().zip(flags).map(|(r, f)| json!({"flag": {"id": f.id.value, "label": v.tx(&f.label)}, "counts": r})).collect::<Vec<_>>()},
+    });
+    push(jobs, v, "risks.html", |l| urls::section(l, "risks"), ctx);
+}
+
+fn vocabularies(v: View, jobs: &mut Vec<PageJob>) {
+    let site = v.site;
+    let vocabs: Vec<Value> = V::ALL
+        .iter()
+        .filter(|k| !site.vocabulary(**k).terms.is_empty())
+        .map(|k| {
+            let voc = site.vocabulary(*k);
+            json!({
+                "kind": k.name(),
+                "title": voc.title.as_ref().map(|t| v.tx(t)),
+                "description": v.tx_opt(&voc.description),
+                "terms": voc.terms.iter().map(|t| json!({
+                    "id": t.id.value, "label": v.tx(&t.label), "description": v.tx_opt(&t.description),
+                    "subtypes": t.subtypes.iter().map(|s| json!({"id": s.id.value, "label": v.tx(&s.label), "description": v.tx_opt(&s.description)})).collect::<Vec<_>>(),
+                    "uses": t.uses.iter().map(|u| v.tx(u)).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    push(
+        jobs,
+        v,
+        "vocabularies.html",
+        |l| urls::section(l, "vocabularies"),
+        json!({"vocabularies": vocabs}),
+    );
+}
+
+fn markdown_pages(v: View, jobs: &mut Vec<PageJob>) {
+    let site = v.site;
+    let mut slugs: Vec<&str> = site.pages.iter().map(|p| p.slug.as_str()).collect();
+    slugs.dedup();
+    let mut seen = std::collections::HashSet::new();
+    for p in &site.pages {
+        if !seen.insert(p.slug.as_str()) {
+            continue;
+        }
+        // The page in this language, or another language's with a marker.
+        let (page, fb) = match site
+            .pages
+            .iter()
+            .find(|q| q.slug == p.slug && q.lang == v.lang)
+        {
+            Some(q) => (q, None),
+            None => (p, Some(p.lang.clone())),
+        };
+        let slug = p.slug.clone();
+        let ctx = json!({"title": {"t": page.front.title.value, "fb": fb}, "body": super::text::markdown(&page.body), "fallback": fb});
+        push(jobs, v, "page.html", |l| urls::page(l, &slug), ctx);
+    }
+}

@@ -1,0 +1,57 @@
+//! What an id may be, and the page name it gets.
+
+/// Ids become file names in `output/`, so they are restricted to characters
+/// that are safe in a path segment on every system: no `/`, `\`, `..`,
+/// control characters or leading dot, and at most 120 characters.
+pub fn check_id_syntax(id: &str) -> Result<(), &'static str> {
+    if id.is_empty() {
+        return Err("it is empty");
+    }
+    if id.len() > 120 {
+        return Err("it is longer than 120 characters");
+    }
+    if id.contains("..") {
+        return Err("it contains `..`");
+    }
+    let mut chars = id.chars();
+    let first = chars.next().unwrap_or(' ');
+    if !first.is_ascii_alphanumeric() {
+        return Err("it must start with a letter or digit");
+    }
+    if id.chars().any(|c| c == '/' || c == '\\') {
+        return Err("it contains a path separator");
+    }
+    if id.chars().any(|c| c.is_control()) {
+        return Err("it contains a control character");
+    }
+    if !id
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
+        return Err("it contains a character other than letters, digits, `-`, `_` and `.`");
+    }
+    Ok(())
+}
+
+/// The page name of an id. Lower-cased so that two ids differing only in
+/// case cannot overwrite each other on a case-insensitive file system.
+pub fn slug(id: &str) -> String {
+    id.to_ascii_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_path_tricks() {
+        for bad in [
+            "../etc", "a/b", "/abs", ".hidden", "a\u{7}b", "", "a b", "a\\b",
+        ] {
+            assert!(check_id_syntax(bad).is_err(), "{bad:?} accepted");
+        }
+        for good in ["tw", "tw-ai-basic-act", "us_2025.001", "EO-14110"] {
+            assert!(check_id_syntax(good).is_ok(), "{good:?} rejected");
+        }
+    }
+}

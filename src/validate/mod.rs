@@ -1,0 +1,384 @@
+//! Stage 2, validate: check what one file cannot check alone (ids unique
+//! across files, every reference resolves, dates in order, no relation
+//! cycles) and assemble the [`Site`] model when nothing is wrong.
+//!
+//! Checks never stop at the first problem: each is reported with the
+//! position of the offending value and the field path, and the run goes on.
+
+mod ids;
+mod records;
+
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, FileId, SourceMap};
+use crate::load::LoadedContent;
+use crate::model::{self, Site, Vocabulary};
+use crate::schema::{Ref, Term, VocabularyKind};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+pub use ids::{check_id_syntax, slug};
+
+/// Validates loaded content. Returns the site when there are no problems.
+pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site> {
+    let LoadedContent {
+        sources: map,
+        config,
+        vocabularies,
+        bibliography,
+        jurisdictions,
+        frameworks,
+        inventories,
+        pages,
+        text_languages,
+    } = content;
+    let Some((config_file, config)) = config else {
+        diags.push(
+            Diagnostic::new("no-config", "content/site.yaml is missing").help(
+                "create content/site.yaml with title, base_url, languages and default_language",
+            ),
+        );
+        return None;
+    };
+    let mut cx = Checker {
+        diags,
+        vocab: BTreeMap::new(),
+        known: HashMap::new(),
+        map: &map,
+    };
+
+    records::check_config(&mut cx, config_file, &config);
+    let languages: Vec<String> = config.languages.iter().map(|l| l.value.clone()).collect();
+    for (file, keys) in &text_languages {
+        for key in keys {
+            if !languages.contains(&key.value) {
+                cx.error_at(
+                    *file,
+                    key,
+                    "unknown-language",
+                    None,
+                    format!("unknown language `{}`", key.value),
+                )
+                .maybe_help(
+                    did_you_mean(&key.value, languages.iter().map(String::as_str)).map(|n| {
+                        format!(
+                            "did you mean `{n}`? (site.yaml lists {})",
+                            languages.join(", ")
+                        )
+                    }),
+                );
+            }
+        }
+    }
+
+    // Vocabularies first: every other record refers to them.
+    let mut merged: BTreeMap<VocabularyKind, (Option<_>, Option<_>, Vec<Term>)> = BTreeMap::new();
+    for (_, v) in &vocabularies {
+        let entry = merged.entry(v.vocabulary.value).or_default();
+        if entry.0.is_none() {
+            entry.0 = v.title.clone();
+        }
+        if entry.1.is_none() {
+            entry.1 = v.description.clone();
+        }
+    }
+    for (file, v) in &vocabularies {
+        let kind = v.vocabulary.value;
+        let mut seen: HashSet<String> =
+            merged[&kind].2.iter().map(|t| t.id.value.clone()).collect();
+        for (i, term) in v.terms.iter().enumerate() {
+            let path = format!("terms[{i}]");
+            cx.id(*file, &term.id, &format!("{path}.id"));
+            if !seen.insert(term.id.value.clone()) {
+                cx.error_at(
+                    *file,
+                    &term.id,
+                    "duplicate-id",
+                    Some(format!("{path}.id")),
+                    format!("{} term `{}` is defined twice", kind.name(), term.id.value),
+                );
+            }
+            let mut sub_seen = HashSet::new();
+            for (j, sub) in term.subtypes.iter().enumerate() {
+                cx.id(*file, &sub.id, &format!("{path}.subtypes[{j}].id"));
+                if !sub_seen.insert(sub.id.value.clone()) {
+                    cx.error_at(
+                        *file,
+                        &sub.id,
+                        "duplicate-id",
+                        Some(format!("{path}.subtypes[{j}].id")),
+                        format!("sub-type `{}` is defined twice", sub.id.value),
+                    );
+                }
+            }
+        }
+        merged
+            .get_mut(&kind)
+            .unwrap()
+            .2
+            .extend(v.terms.iter().cloned());
+    }
+    for (kind, (title, description, terms)) in merged {
+        cx.vocab
+            .insert(kind, Vocabulary::new(title, description, terms));
+    }
+    for kind in VocabularyKind::ALL {
+        cx.vocab.entry(kind).or_default();
+    }
+
+    // Then every record id, so references can be checked in any order.
+    let bib: Vec<_> = bibliography
+        .iter()
+        .flat_map(|(f, s)| {
+            s.sources
+                .iter()
+                .enumerate()
+                .map(move |(i, src)| (*f, i, src))
+        })
+        .collect();
+    cx.register(
+        Kind::Source,
+        bib.iter()
+            .map(|(f, i, s)| (*f, &s.id, format!("sources[{i}].id"))),
+    );
+    cx.register(
+        Kind::Jurisdiction,
+        jurisdictions
+            .iter()
+            .map(|(f, j)| (*f, &j.id, "id".to_string())),
+    );
+    cx.register(
+        Kind::Framework,
+        frameworks
+            .iter()
+            .map(|(f, j)| (*f, &j.id, "id".to_string())),
+    );
+    cx.register(
+        Kind::Inventory,
+        inventories
+            .iter()
+            .map(|(f, j)| (*f, &j.id, "id".to_string())),
+    );
+    cx.register(
+        Kind::Case,
+        inventories.iter().flat_map(|(f, inv)| {
+            inv.cases
+                .iter()
+                .enumerate()
+                .map(move |(i, c)| (*f, &c.id, format!("cases[{i}].id")))
+        }),
+    );
+
+    for (f, i, s) in &bib {
+        records::check_source(&mut cx, *f, *i, s);
+    }
+    for (f, j) in &jurisdictions {
+        records::check_jurisdiction(&mut cx, *f, j);
+    }
+    for (f, fw) in &frameworks {
+        records::check_framework(&mut cx, *f, fw);
+    }
+    records::check_relation_cycles(&mut cx, &frameworks);
+    for (f, inv) in &inventories {
+        records::check_inventory(&mut cx, *f, inv);
+    }
+    records::check_pages(&mut cx, &pages, &languages);
+
+    if !cx.diags.is_empty() {
+        return None;
+    }
+    let vocab = std::mem::take(&mut cx.vocab);
+    Some(model::assemble(
+        config,
+        vocab,
+        bibliography
+            .into_iter()
+            .flat_map(|(_, s)| s.sources)
+            .collect(),
+        jurisdictions.into_iter().map(|(_, j)| j).collect(),
+        frameworks.into_iter().map(|(_, f)| f).collect(),
+        inventories.into_iter().map(|(_, i)| i).collect(),
+        pages.into_iter().map(|(_, p)| p).collect(),
+    ))
+}
+
+/// Kinds of record with site-wide ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Kind {
+    Source,
+    Jurisdiction,
+    Framework,
+    Inventory,
+    Case,
+}
+
+impl Kind {
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Source => "source",
+            Kind::Jurisdiction => "jurisdiction",
+            Kind::Framework => "framework",
+            Kind::Inventory => "inventory",
+            Kind::Case => "case",
+        }
+    }
+}
+
+/// Shared state of one validation run.
+pub(crate) struct Checker<'a> {
+    diags: &'a mut Diagnostics,
+    vocab: BTreeMap<VocabularyKind, Vocabulary>,
+    known: HashMap<Kind, HashMap<String, (FileId, u64)>>,
+    #[allow(dead_code)]
+    map: &'a SourceMap,
+}
+
+impl Checker<'_> {
+    /// Reports a problem at a spanned value; returns it for a help line.
+    pub(crate) fn error_at<T>(
+        &mut self,
+        file: FileId,
+        at: &crate::schema::Spanned<T>,
+        code: &'static str,
+        field: Option<String>,
+        message: String,
+    ) -> HelpSetter<'_> {
+        let mut d = Diagnostic::at(file, &at.referenced, code, message);
+        d.field = field;
+        self.diags.push(d);
+        HelpSetter(self.diags)
+    }
+
+    /// Reports a problem with no spanned value (the whole file, or a line).
+    pub(crate) fn error(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    /// Checks an id's syntax.
+    pub(crate) fn id(&mut self, file: FileId, id: &Ref, field: &str) {
+        if let Err(why) = check_id_syntax(&id.value) {
+            self.error_at(file, id, "invalid-id", Some(field.to_string()), format!("invalid id {:?}: {why}", id.value))
+                .help("ids are letters, digits, `-`, `_` and `.`, starting with a letter or digit, e.g. `tw-ai-basic-act`");
+        }
+    }
+
+    /// Registers ids of one kind, reporting bad syntax, duplicates and ids
+    /// whose URL slugs collide (`EO-14110` and `eo-14110`).
+    fn register<'r>(&mut self, kind: Kind, ids: impl Iterator<Item = (FileId, &'r Ref, String)>) {
+        let mut by_id: HashMap<String, (FileId, u64)> = HashMap::new();
+        let mut by_slug: HashMap<String, String> = HashMap::new();
+        for (file, id, field) in ids {
+            self.id(file, id, &field);
+            if let Some((first_file, first_line)) = by_id.get(&id.value) {
+                let first = format!("{}:{}", self.map.path(*first_file), first_line);
+                self.error_at(
+                    file,
+                    id,
+                    "duplicate-id",
+                    Some(field),
+                    format!("{} id `{}` is already used", kind.noun(), id.value),
+                )
+                .help(format!(
+                    "first defined at {first}; ids must be unique across files"
+                ));
+                continue;
+            }
+            let s = slug(&id.value);
+            if let Some(other) = by_slug.get(&s) {
+                let other = other.clone();
+                self.error_at(file, id, "slug-collision", Some(field), format!("{} id `{}` and `{other}` give the same page name `{s}`", kind.noun(), id.value))
+                    .help("ids that differ only in letter case would overwrite each other's page; rename one");
+                continue;
+            }
+            by_slug.insert(s, id.value.clone());
+            by_id.insert(id.value.clone(), (file, id.referenced.line()));
+        }
+        self.known.insert(kind, by_id);
+    }
+
+    /// Checks a reference to a record of `kind`.
+    pub(crate) fn reference(&mut self, file: FileId, r: &Ref, kind: Kind, field: String) -> bool {
+        let known = &self.known[&kind];
+        if known.contains_key(&r.value) {
+            return true;
+        }
+        let help = did_you_mean(&r.value, known.keys().map(String::as_str))
+            .map(|n| format!("did you mean `{n}`?"));
+        self.error_at(
+            file,
+            r,
+            "unknown-reference",
+            Some(field),
+            format!("unknown {} `{}`", kind.noun(), r.value),
+        )
+        .set(help);
+        false
+    }
+
+    /// Checks a reference to a term of a vocabulary.
+    pub(crate) fn term(
+        &mut self,
+        file: FileId,
+        r: &Ref,
+        kind: VocabularyKind,
+        field: String,
+    ) -> bool {
+        let vocab = &self.vocab[&kind];
+        if vocab.get(&r.value).is_some() {
+            return true;
+        }
+        let noun = kind.name().trim_end_matches('s').replace('_', " ");
+        let help = did_you_mean(&r.value, vocab.terms.iter().map(|t| t.id.value.as_str()))
+            .map(|n| format!("did you mean `{n}`?"));
+        let help = help.or_else(|| {
+            (vocab.terms.len() <= 12 && !vocab.terms.is_empty()).then(|| {
+                format!(
+                    "known {}: {}",
+                    kind.name(),
+                    vocab
+                        .terms
+                        .iter()
+                        .map(|t| t.id.value.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            })
+        });
+        let help = help.or_else(|| {
+            vocab.terms.is_empty().then(|| {
+                format!(
+                    "define it in content/vocabularies/ (vocabulary: {})",
+                    kind.name()
+                )
+            })
+        });
+        self.error_at(
+            file,
+            r,
+            "unknown-reference",
+            Some(field),
+            format!("unknown {noun} `{}`", r.value),
+        )
+        .set(help);
+        false
+    }
+
+    /// The merged vocabulary of a kind.
+    pub(crate) fn vocabulary(&self, kind: VocabularyKind) -> &Vocabulary {
+        &self.vocab[&kind]
+    }
+}
+
+/// Lets a caller add a help line to the diagnostic just reported.
+pub(crate) struct HelpSetter<'a>(&'a mut Diagnostics);
+
+impl HelpSetter<'_> {
+    pub(crate) fn help(self, help: impl Into<String>) {
+        self.set(Some(help.into()));
+    }
+
+    pub(crate) fn maybe_help(self, help: Option<String>) {
+        self.set(help);
+    }
+
+    fn set(self, help: Option<String>) {
+        self.0.set_last_help(help);
+    }
+}
