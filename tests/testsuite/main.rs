@@ -3,4 +3,6 @@
 //! helpers in `common` that build a site and parse what it wrote.
 
 mod common;
+mod facts_study;
+mod facts_us_tw_jp;
 mod site;
