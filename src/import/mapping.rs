@@ -123,6 +123,11 @@ pub struct CaseIdSpec {
 pub struct FieldsSpec {
     /// Case name (required; a row without one is reported and skipped).
     pub name: String,
+    /// Name given to a row whose name is blank, in both languages; `{id}` is
+    /// the publisher's id and `{row}` the row number. Without it such a row
+    /// is skipped. Either way it is reported.
+    #[serde(default)]
+    pub name_missing: Option<LangText>,
     /// Language the name and other published text are in (`en`).
     pub text_language: String,
     /// Agency (required; a row without one is reported and skipped).

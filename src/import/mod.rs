@@ -311,6 +311,9 @@ fn check_mapping(m: &Mapping) -> Result<(), String> {
             return Err(format!("inventory.default_flag_method {d:?} is no rule or flag method id"));
         }
     }
+    if let Some(t) = &m.fields.name_missing {
+        both("fields.name_missing", t)?;
+    }
     if let Some(s) = &m.fields.stage {
         for (i, v) in s.values.iter().enumerate() {
             both(&format!("fields.stage.values[{i}].label"), &v.label)?;
@@ -581,10 +584,20 @@ fn place_rows(m: &Mapping, table: &Table, cols: &Columns, report: &mut ImportRep
                 Some(clean_text(v))
             }
         };
-        let Some(name) = get(&m.fields.name) else {
-            issue(IssueKind::Skipped, &m.fields.name, "", "no name: row skipped");
-            report.rows_skipped += 1;
-            continue;
+        let name = match (get(&m.fields.name), &m.fields.name_missing) {
+            (Some(n), _) => OutText::one(lang, &n),
+            (None, Some(t)) => {
+                issue(IssueKind::Fallback, &m.fields.name, "", "name from fields.name_missing");
+                let id = get(&m.case_id.column).unwrap_or_default();
+                OutText::new(t.iter().map(|(k, v)| {
+                    (k.clone(), v.replace("{id}", &id).replace("{row}", &row.number.to_string()))
+                }))
+            }
+            (None, None) => {
+                issue(IssueKind::Skipped, &m.fields.name, "", "no name: row skipped");
+                report.rows_skipped += 1;
+                continue;
+            }
         };
         let Some(agency) = get(&m.fields.agency) else {
             issue(IssueKind::Skipped, &m.fields.agency, "", "no agency: row skipped");
@@ -595,30 +608,28 @@ fn place_rows(m: &Mapping, table: &Table, cols: &Columns, report: &mut ImportRep
         // Use class.
         let raw_class = m.use_class.column.as_deref().map(|c| cols.get(row, c)).unwrap_or("");
         let class_col = m.use_class.column.clone().unwrap_or_else(|| "(none)".into());
-        let target = if is_missing(raw_class, &missing) {
+        let target: Option<ClassTarget> = if is_missing(raw_class, &missing) {
             match &m.use_class.missing {
                 Some(t) => {
                     issue(IssueKind::Fallback, &class_col, raw_class, &format!("use class {}", t.class));
-                    t.clone()
+                    Some(t.clone())
                 }
                 None => {
                     issue(IssueKind::Skipped, &class_col, raw_class, "no use class: row skipped");
-                    report.rows_skipped += 1;
-                    continue;
+                    None
                 }
             }
         } else {
             match classes.get(raw_class) {
-                Some(t) => t.clone(),
+                Some(t) => Some(t.clone()),
                 None => match &m.use_class.unknown {
                     Some(t) => {
                         issue(IssueKind::UnknownValue, &class_col, raw_class, &format!("use class {} by fallback", t.class));
-                        t.clone()
+                        Some(t.clone())
                     }
                     None => {
                         issue(IssueKind::UnknownValue, &class_col, raw_class, "unknown use class: row skipped");
-                        report.rows_skipped += 1;
-                        continue;
+                        None
                     }
                 },
             }
@@ -685,6 +696,12 @@ fn place_rows(m: &Mapping, table: &Table, cols: &Columns, report: &mut ImportRep
             _ => None,
         };
 
+        // Every column was read (and its problems reported) before skipping.
+        let Some(target) = target else {
+            report.rows_skipped += 1;
+            continue;
+        };
+
         let pub_id = get(&m.case_id.column)
             .filter(|v| !m.case_id.placeholders.iter().any(|p| match_key(p) == match_key(v)));
         let scope = m.case_id.scope_column.as_deref().and_then(get).unwrap_or_default();
@@ -706,7 +723,7 @@ fn place_rows(m: &Mapping, table: &Table, cols: &Columns, report: &mut ImportRep
         });
         let case = OutCase {
             id: base, // replaced below
-            name: OutText::one(lang, &name),
+            name,
             agency: OutText::one(lang, &agency),
             bureau: m.fields.bureau.as_deref().and_then(get).map(|b| OutText::one(lang, &b)),
             description: m.fields.description.as_deref().and_then(get).map(|d| OutText::one(lang, &d)),
