@@ -139,7 +139,10 @@ pub fn decode(bytes: &[u8], encoding: Option<&str>) -> Result<String, ReadError>
 }
 
 fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02X}")).collect::<Vec<_>>().join(" ")
+    b.iter()
+        .map(|x| format!("{x:02X}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn invalid_at(body: &[u8], at: usize, skipped: usize, bad_len: usize, enc: &str) -> ReadError {
@@ -185,10 +188,9 @@ pub fn parse(text: &str, delimiter: u8) -> Result<Table, ReadError> {
         None => return Err(ReadError::Empty),
     };
     let mut rows = Vec::new();
-    let mut number = 1;
-    for rec in records {
+    for (i, rec) in records.enumerate() {
         let rec = rec.map_err(|e| ReadError::Csv(e.to_string()))?;
-        number += 1;
+        let number = i + 2;
         let line = rec.position().map(|p| p.line()).unwrap_or(0);
         // A fully blank line between records is no record at all.
         if rec.len() == 1 && rec.get(0) == Some("") {
@@ -197,7 +199,12 @@ pub fn parse(text: &str, delimiter: u8) -> Result<Table, ReadError> {
         let mut values: Vec<String> = rec.iter().map(|s| s.to_string()).collect();
         let extra_fields = values.len().saturating_sub(headers.len());
         values.resize(headers.len(), String::new());
-        rows.push(Row { number, line, values, extra_fields });
+        rows.push(Row {
+            number,
+            line,
+            values,
+            extra_fields,
+        });
     }
     Ok(Table { headers, rows })
 }
@@ -205,7 +212,10 @@ pub fn parse(text: &str, delimiter: u8) -> Result<Table, ReadError> {
 /// The key a value is matched by: surrounding whitespace trimmed, inner runs
 /// of whitespace (line breaks included) collapsed to one space, lowercased.
 pub fn match_key(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Text as written to the site: line endings unified, surrounding whitespace
@@ -290,7 +300,10 @@ mod tests {
     #[test]
     fn lists() {
         let m: Vec<String> = vec![];
-        assert_eq!(split_items("['a) Sex', 'c) Age']", None, &m), vec!["a) Sex", "c) Age"]);
+        assert_eq!(
+            split_items("['a) Sex', 'c) Age']", None, &m),
+            vec!["a) Sex", "c) Age"]
+        );
         assert_eq!(split_items("[\"x, y\"]", Some(","), &m), vec!["x, y"]);
         assert!(split_items("[]", None, &m).is_empty());
         assert_eq!(split_items("['it\\'s \\nok']", None, &m), vec!["it's ok"]);
@@ -307,7 +320,9 @@ mod tests {
     fn bad_utf8() {
         let e = decode(b"a,b\n1,\xFF\n", None).unwrap_err();
         match e {
-            ReadError::InvalidText { offset, line, row, .. } => {
+            ReadError::InvalidText {
+                offset, line, row, ..
+            } => {
                 assert_eq!((offset, line, row), (Some(6), Some(2), Some(2)))
             }
             _ => panic!("{e:?}"),

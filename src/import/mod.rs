@@ -58,7 +58,10 @@ pub enum IssueKind {
 impl IssueKind {
     /// Whether `--strict` makes it an error (the mapping could not place it).
     pub fn is_unplaced(self) -> bool {
-        matches!(self, IssueKind::UnknownValue | IssueKind::Skipped | IssueKind::ExtraFields)
+        matches!(
+            self,
+            IssueKind::UnknownValue | IssueKind::Skipped | IssueKind::ExtraFields
+        )
     }
 
     fn title(self) -> &'static str {
@@ -67,7 +70,9 @@ impl IssueKind {
             IssueKind::Skipped => "row skipped (required value blank)",
             IssueKind::ExtraFields => "more fields than the header",
             IssueKind::Fallback => "blank value placed by the mapping's fallback",
-            IssueKind::DerivedId => "case id derived (publisher id blank, placeholder or duplicated)",
+            IssueKind::DerivedId => {
+                "case id derived (publisher id blank, placeholder or duplicated)"
+            }
         }
     }
 }
@@ -134,7 +139,11 @@ impl ImportReport {
     pub fn summary(&self) -> String {
         use fmt::Write as _;
         let mut o = String::new();
-        let name = self.file.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = self
+            .file
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let _ = writeln!(o, "import: read {} rows from {}", self.rows_read, name);
         let m = &self.merge;
         let verb = if !self.written {
@@ -158,10 +167,15 @@ impl ImportReport {
             self.elapsed.as_secs_f64()
         );
         if !self.flag_counts.is_empty() {
-            let parts: Vec<String> = self.flag_counts.iter().map(|(k, v)| format!("{k} {v}")).collect();
+            let parts: Vec<String> = self
+                .flag_counts
+                .iter()
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect();
             let _ = writeln!(o, "import: risk flags set: {}", parts.join(", "));
         }
-        let mut kinds: BTreeMap<IssueKind, BTreeMap<(String, String), Vec<&Issue>>> = BTreeMap::new();
+        let mut kinds: BTreeMap<IssueKind, BTreeMap<(String, String), Vec<&Issue>>> =
+            BTreeMap::new();
         for i in &self.issues {
             kinds
                 .entry(i.kind)
@@ -175,7 +189,11 @@ impl ImportReport {
             let _ = writeln!(o, "reported: {} ({} rows)", kind.title(), n);
             for ((col, val), list) in groups {
                 let rows: Vec<String> = list.iter().take(12).map(|i| i.row.to_string()).collect();
-                let more = if list.len() > 12 { format!(", … {} more", list.len() - 12) } else { String::new() };
+                let more = if list.len() > 12 {
+                    format!(", … {} more", list.len() - 12)
+                } else {
+                    String::new()
+                };
                 let shown: String = if val.chars().count() > 90 {
                     format!("{}…", val.chars().take(90).collect::<String>())
                 } else {
@@ -195,7 +213,11 @@ impl ImportReport {
                 o,
                 "gone from source: case {:?} {}",
                 g.id,
-                if g.kept { "kept (it has overrides)" } else { "removed" }
+                if g.kept {
+                    "kept (it has overrides)"
+                } else {
+                    "removed"
+                }
             );
         }
         o
@@ -274,7 +296,9 @@ fn check_mapping(m: &Mapping) -> Result<(), String> {
     let both = |what: &str, t: &LangText| -> Result<(), String> {
         for l in ["zh-TW", "en"] {
             if t.get(l).is_none_or(|v| v.trim().is_empty()) {
-                return Err(format!("{what} has no {l} text (both zh-TW and en are required)"));
+                return Err(format!(
+                    "{what} has no {l} text (both zh-TW and en are required)"
+                ));
             }
         }
         Ok(())
@@ -291,7 +315,9 @@ fn check_mapping(m: &Mapping) -> Result<(), String> {
         ids.push(r.id.clone());
         for v in &r.flag_when {
             if r.no_flag_when.iter().any(|n| match_key(n) == match_key(v)) {
-                return Err(format!("flag_rules[{i}]: {v:?} is in both flag_when and no_flag_when"));
+                return Err(format!(
+                    "flag_rules[{i}]: {v:?} is in both flag_when and no_flag_when"
+                ));
             }
         }
     }
@@ -308,7 +334,9 @@ fn check_mapping(m: &Mapping) -> Result<(), String> {
     }
     if let Some(d) = &m.inventory.default_flag_method {
         if !ids.contains(d) {
-            return Err(format!("inventory.default_flag_method {d:?} is no rule or flag method id"));
+            return Err(format!(
+                "inventory.default_flag_method {d:?} is no rule or flag method id"
+            ));
         }
     }
     if let Some(t) = &m.fields.name_missing {
@@ -318,6 +346,103 @@ fn check_mapping(m: &Mapping) -> Result<(), String> {
         for (i, v) in s.values.iter().enumerate() {
             both(&format!("fields.stage.values[{i}].label"), &v.label)?;
         }
+    }
+    Ok(())
+}
+
+/// Checks the vocabulary ids the mapping writes against the vocabularies in
+/// `<root>/content/vocabularies/`, for each vocabulary that has a file there
+/// (a vocabulary may span several files). Catching a misspelt id here names
+/// the mapping rather than thousands of cases.
+fn check_terms(root: &Path, m: &Mapping) -> Result<(), String> {
+    use crate::schema::{VocabularyFile, VocabularyKind};
+    let dir = root.join("content/vocabularies");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(());
+    };
+    let mut terms: HashMap<VocabularyKind, Vec<String>> = HashMap::new();
+    let mut subtypes: HashMap<String, Vec<String>> = HashMap::new();
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        if !matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+        let Ok(v) = serde_saphyr::from_str::<VocabularyFile>(&text) else {
+            continue; // the site's own check reports broken vocabulary files
+        };
+        let list = terms.entry(v.vocabulary.value).or_default();
+        for t in &v.terms {
+            list.push(t.id.value.clone());
+            subtypes
+                .entry(t.id.value.clone())
+                .or_default()
+                .extend(t.subtypes.iter().map(|s| s.id.value.clone()));
+        }
+    }
+    let check = |kind: VocabularyKind, id: &str, at: &str| -> Result<(), String> {
+        let Some(known) = terms.get(&kind) else {
+            return Ok(());
+        };
+        if known.iter().any(|k| k == id) {
+            return Ok(());
+        }
+        let near = known
+            .iter()
+            .min_by_key(|k| strsim::levenshtein(k, id))
+            .cloned()
+            .unwrap_or_default();
+        Err(format!(
+            "{at}: unknown {} term {id:?} (did you mean {near:?}?)",
+            kind.name()
+        ))
+    };
+    let class = |t: &ClassTarget, at: &str| -> Result<(), String> {
+        check(VocabularyKind::UseClasses, &t.class, at)?;
+        if let (Some(sub), Some(known)) = (&t.subtype, subtypes.get(&t.class)) {
+            if terms.contains_key(&VocabularyKind::UseClasses) && !known.contains(sub) {
+                return Err(format!(
+                    "{at}: use class {:?} has no sub-type {sub:?} (it has: {})",
+                    t.class,
+                    known.join(", ")
+                ));
+            }
+        }
+        Ok(())
+    };
+    for (i, v) in m.use_class.values.iter().enumerate() {
+        class(
+            &ClassTarget {
+                class: v.class.clone(),
+                subtype: v.subtype.clone(),
+            },
+            &format!("use_class.values[{i}]"),
+        )?;
+    }
+    if let Some(t) = &m.use_class.missing {
+        class(t, "use_class.missing")?;
+    }
+    if let Some(t) = &m.use_class.unknown {
+        class(t, "use_class.unknown")?;
+    }
+    if let Some(t) = &m.techniques {
+        for (i, v) in t.values.iter().enumerate() {
+            for term in &v.terms {
+                check(
+                    VocabularyKind::Techniques,
+                    term,
+                    &format!("techniques.values[{i}]"),
+                )?;
+            }
+        }
+    }
+    for (i, r) in m.flag_rules.iter().enumerate() {
+        check(
+            VocabularyKind::RiskFlags,
+            &r.flag,
+            &format!("flag_rules[{i}].flag"),
+        )?;
     }
     Ok(())
 }
@@ -415,6 +540,8 @@ fn url_encode(s: &str) -> String {
 pub fn import_csv(opts: &CsvImport) -> Result<ImportReport, ImportError> {
     let started = Instant::now();
     let m = read_mapping(&opts.mapping)?;
+    check_terms(&opts.root, &m)
+        .map_err(|e| ImportError::Mapping(format!("{}: {e}", opts.mapping.display())))?;
     let bytes = std::fs::read(&opts.file)
         .map_err(|e| ImportError::Usage(format!("cannot read {}: {e}", opts.file.display())))?;
     let encoding = opts.encoding.as_deref().or(m.source.encoding.as_deref());
@@ -424,7 +551,9 @@ pub fn import_csv(opts: &CsvImport) -> Result<ImportReport, ImportError> {
     })?;
     let delimiter = m.source.delimiter.unwrap_or(',');
     if !delimiter.is_ascii() {
-        return Err(ImportError::Mapping("source.delimiter must be one ASCII character".into()));
+        return Err(ImportError::Mapping(
+            "source.delimiter must be one ASCII character".into(),
+        ));
     }
     let table = csv_read::parse(&text, delimiter as u8)
         .map_err(|e| ImportError::Data(format!("{}: {e}", opts.file.display())))?;
@@ -444,7 +573,12 @@ pub fn import_csv(opts: &CsvImport) -> Result<ImportReport, ImportError> {
     let previous = match std::fs::read_to_string(&out_path) {
         Ok(t) => Some(t),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(ImportError::Io(format!("cannot read {}: {e}", out_path.display()))),
+        Err(e) => {
+            return Err(ImportError::Io(format!(
+                "cannot read {}: {e}",
+                out_path.display()
+            )))
+        }
     };
     let existing = match &previous {
         Some(t) => Some(
@@ -467,7 +601,9 @@ pub fn import_csv(opts: &CsvImport) -> Result<ImportReport, ImportError> {
     let yaml = yaml_write::write_inventory(&inv);
     report.bytes = yaml.len();
     report.changed = previous.as_deref() != Some(yaml.as_str());
-    report.issues.sort_by(|a, b| (a.row, a.kind, &a.column).cmp(&(b.row, b.kind, &b.column)));
+    report
+        .issues
+        .sort_by(|a, b| (a.row, a.kind, &a.column).cmp(&(b.row, b.kind, &b.column)));
     if opts.strict && report.unplaced() > 0 {
         report.elapsed = started.elapsed();
         return Err(ImportError::Strict(Box::new(report)));
@@ -485,12 +621,22 @@ pub fn import_csv(opts: &CsvImport) -> Result<ImportReport, ImportError> {
     Ok(report)
 }
 
-fn build_inventory(m: &Mapping, mapping_path: &Path, root: &Path, file: &Path, cases: Vec<OutCase>) -> OutInventory {
+fn build_inventory(
+    m: &Mapping,
+    mapping_path: &Path,
+    root: &Path,
+    file: &Path,
+    cases: Vec<OutCase>,
+) -> OutInventory {
     let inv = &m.inventory;
     let mut flag_methods: Vec<OutMethod> = m
         .flag_rules
         .iter()
-        .map(|r| OutMethod { id: r.id.clone(), label: lang_text(&r.label), description: lang_text(&r.description) })
+        .map(|r| OutMethod {
+            id: r.id.clone(),
+            label: lang_text(&r.label),
+            description: lang_text(&r.description),
+        })
         .collect();
     flag_methods.extend(m.flag_methods.iter().map(|f| OutMethod {
         id: f.id.clone(),
@@ -508,7 +654,10 @@ fn build_inventory(m: &Mapping, mapping_path: &Path, root: &Path, file: &Path, c
         .unwrap_or_else(|| PathBuf::from(mapping_path.file_name().unwrap_or_default()))
         .to_string_lossy()
         .replace('\\', "/");
-    let csv_name = file.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let csv_name = file
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     OutInventory {
         header: vec![
             format!("Generated by `govatlas import csv` from {csv_name} with the mapping {mapping_name}."),
@@ -531,31 +680,58 @@ fn build_inventory(m: &Mapping, mapping_path: &Path, root: &Path, file: &Path, c
 }
 
 /// Places every row: the cases in source order; problems go to `report`.
-fn place_rows(m: &Mapping, table: &Table, cols: &Columns, report: &mut ImportReport) -> Result<Vec<OutCase>, String> {
+fn place_rows(
+    m: &Mapping,
+    table: &Table,
+    cols: &Columns,
+    report: &mut ImportReport,
+) -> Result<Vec<OutCase>, String> {
     let missing: Vec<String> = match &m.source.missing_values {
         Some(v) => v.clone(),
-        None => csv_read::DEFAULT_MISSING.iter().map(|s| s.to_string()).collect(),
+        None => csv_read::DEFAULT_MISSING
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
     };
     let lang = m.fields.text_language.as_str();
     let stages = match &m.fields.stage {
-        Some(s) => Some(Lookup::new(s.values.iter().map(|v| (v.matches.as_slice(), lang_text(&v.label))))
-            .map_err(|e| format!("fields.stage: {e}"))?),
+        Some(s) => Some(
+            Lookup::new(
+                s.values
+                    .iter()
+                    .map(|v| (v.matches.as_slice(), lang_text(&v.label))),
+            )
+            .map_err(|e| format!("fields.stage: {e}"))?,
+        ),
         None => None,
     };
     let classes = Lookup::new(m.use_class.values.iter().map(|v| {
-        (v.matches.as_slice(), ClassTarget { class: v.class.clone(), subtype: v.subtype.clone() })
+        (
+            v.matches.as_slice(),
+            ClassTarget {
+                class: v.class.clone(),
+                subtype: v.subtype.clone(),
+            },
+        )
     }))
     .map_err(|e| format!("use_class: {e}"))?;
     let techniques = match &m.techniques {
-        Some(t) => Some(Lookup::new(t.values.iter().map(|v| (v.matches.as_slice(), v.terms.clone())))
-            .map_err(|e| format!("techniques: {e}"))?),
+        Some(t) => Some(
+            Lookup::new(
+                t.values
+                    .iter()
+                    .map(|v| (v.matches.as_slice(), v.terms.clone())),
+            )
+            .map_err(|e| format!("techniques: {e}"))?,
+        ),
         None => None,
     };
     let mut rules = Vec::new();
     for r in &m.flag_rules {
-        let l = Lookup::new(
-            [(r.flag_when.as_slice(), true), (r.no_flag_when.as_slice(), false)],
-        )
+        let l = Lookup::new([
+            (r.flag_when.as_slice(), true),
+            (r.no_flag_when.as_slice(), false),
+        ])
         .map_err(|e| format!("flag rule {}: {e}", r.id))?;
         rules.push((r, l));
     }
@@ -574,7 +750,12 @@ fn place_rows(m: &Mapping, table: &Table, cols: &Columns, report: &mut ImportRep
             });
         };
         if row.extra_fields > 0 {
-            issue(IssueKind::ExtraFields, "(row)", &format!("{} extra fields", row.extra_fields), "extra fields ignored");
+            issue(
+                IssueKind::ExtraFields,
+                "(row)",
+                &format!("{} extra fields", row.extra_fields),
+                "extra fields ignored",
+            );
         }
         let get = |col: &str| -> Option<String> {
             let v = cols.get(row, col);
@@ -587,35 +768,73 @@ fn place_rows(m: &Mapping, table: &Table, cols: &Columns, report: &mut ImportRep
         let name = match (get(&m.fields.name), &m.fields.name_missing) {
             (Some(n), _) => OutText::one(lang, &n),
             (None, Some(t)) => {
-                issue(IssueKind::Fallback, &m.fields.name, "", "name from fields.name_missing");
+                issue(
+                    IssueKind::Fallback,
+                    &m.fields.name,
+                    "",
+                    "name from fields.name_missing",
+                );
                 let id = get(&m.case_id.column).unwrap_or_default();
                 OutText::new(t.iter().map(|(k, v)| {
-                    (k.clone(), v.replace("{id}", &id).replace("{row}", &row.number.to_string()))
+                    (
+                        k.clone(),
+                        v.replace("{id}", &id)
+                            .replace("{row}", &row.number.to_string()),
+                    )
                 }))
             }
             (None, None) => {
-                issue(IssueKind::Skipped, &m.fields.name, "", "no name: row skipped");
+                issue(
+                    IssueKind::Skipped,
+                    &m.fields.name,
+                    "",
+                    "no name: row skipped",
+                );
                 report.rows_skipped += 1;
                 continue;
             }
         };
         let Some(agency) = get(&m.fields.agency) else {
-            issue(IssueKind::Skipped, &m.fields.agency, "", "no agency: row skipped");
+            issue(
+                IssueKind::Skipped,
+                &m.fields.agency,
+                "",
+                "no agency: row skipped",
+            );
             report.rows_skipped += 1;
             continue;
         };
 
         // Use class.
-        let raw_class = m.use_class.column.as_deref().map(|c| cols.get(row, c)).unwrap_or("");
-        let class_col = m.use_class.column.clone().unwrap_or_else(|| "(none)".into());
+        let raw_class = m
+            .use_class
+            .column
+            .as_deref()
+            .map(|c| cols.get(row, c))
+            .unwrap_or("");
+        let class_col = m
+            .use_class
+            .column
+            .clone()
+            .unwrap_or_else(|| "(none)".into());
         let target: Option<ClassTarget> = if is_missing(raw_class, &missing) {
             match &m.use_class.missing {
                 Some(t) => {
-                    issue(IssueKind::Fallback, &class_col, raw_class, &format!("use class {}", t.class));
+                    issue(
+                        IssueKind::Fallback,
+                        &class_col,
+                        raw_class,
+                        &format!("use class {}", t.class),
+                    );
                     Some(t.clone())
                 }
                 None => {
-                    issue(IssueKind::Skipped, &class_col, raw_class, "no use class: row skipped");
+                    issue(
+                        IssueKind::Skipped,
+                        &class_col,
+                        raw_class,
+                        "no use class: row skipped",
+                    );
                     None
                 }
             }
@@ -624,11 +843,21 @@ fn place_rows(m: &Mapping, table: &Table, cols: &Columns, report: &mut ImportRep
                 Some(t) => Some(t.clone()),
                 None => match &m.use_class.unknown {
                     Some(t) => {
-                        issue(IssueKind::UnknownValue, &class_col, raw_class, &format!("use class {} by fallback", t.class));
+                        issue(
+                            IssueKind::UnknownValue,
+                            &class_col,
+                            raw_class,
+                            &format!("use class {} by fallback", t.class),
+                        );
                         Some(t.clone())
                     }
                     None => {
-                        issue(IssueKind::UnknownValue, &class_col, raw_class, "unknown use class: row skipped");
+                        issue(
+                            IssueKind::UnknownValue,
+                            &class_col,
+                            raw_class,
+                            "unknown use class: row skipped",
+                        );
                         None
                     }
                 },
@@ -648,7 +877,12 @@ fn place_rows(m: &Mapping, table: &Table, cols: &Columns, report: &mut ImportRep
                             }
                         }
                     }
-                    None => issue(IssueKind::UnknownValue, &spec.column, &item, "technique left out"),
+                    None => issue(
+                        IssueKind::UnknownValue,
+                        &spec.column,
+                        &item,
+                        "technique left out",
+                    ),
                 }
             }
         }
@@ -687,7 +921,12 @@ fn place_rows(m: &Mapping, table: &Table, cols: &Columns, report: &mut ImportRep
                     match look.get(raw) {
                         Some(t) => Some(t.clone()),
                         None => {
-                            issue(IssueKind::UnknownValue, &spec.column, raw, "stage written as published");
+                            issue(
+                                IssueKind::UnknownValue,
+                                &spec.column,
+                                raw,
+                                "stage written as published",
+                            );
                             Some(OutText::one(lang, &clean_text(raw)))
                         }
                     }
@@ -702,9 +941,18 @@ fn place_rows(m: &Mapping, table: &Table, cols: &Columns, report: &mut ImportRep
             continue;
         };
 
-        let pub_id = get(&m.case_id.column)
-            .filter(|v| !m.case_id.placeholders.iter().any(|p| match_key(p) == match_key(v)));
-        let scope = m.case_id.scope_column.as_deref().and_then(get).unwrap_or_default();
+        let pub_id = get(&m.case_id.column).filter(|v| {
+            !m.case_id
+                .placeholders
+                .iter()
+                .any(|p| match_key(p) == match_key(v))
+        });
+        let scope = m
+            .case_id
+            .scope_column
+            .as_deref()
+            .and_then(get)
+            .unwrap_or_default();
         let id_key = pub_id.as_ref().map(|id| {
             let (s, i) = (slug(&scope), slug(id));
             if s.is_empty() || i == s || i.starts_with(&format!("{s}-")) {
@@ -713,7 +961,12 @@ fn place_rows(m: &Mapping, table: &Table, cols: &Columns, report: &mut ImportRep
                 format!("{}{}-{}", m.case_id.prefix, s, i)
             }
         });
-        let fallback: Vec<String> = m.case_id.fallback_columns.iter().map(|c| match_key(cols.get(row, c))).collect();
+        let fallback: Vec<String> = m
+            .case_id
+            .fallback_columns
+            .iter()
+            .map(|c| match_key(cols.get(row, c)))
+            .collect();
         let hash = blake3::hash(fallback.join("\u{1f}").as_bytes()).to_hex()[..8].to_string();
         let base = format!("{}{}", m.case_id.prefix, slug(&scope));
         let source_url = m.source.case_url.as_ref().map(|t| {
@@ -725,8 +978,18 @@ fn place_rows(m: &Mapping, table: &Table, cols: &Columns, report: &mut ImportRep
             id: base, // replaced below
             name,
             agency: OutText::one(lang, &agency),
-            bureau: m.fields.bureau.as_deref().and_then(get).map(|b| OutText::one(lang, &b)),
-            description: m.fields.description.as_deref().and_then(get).map(|d| OutText::one(lang, &d)),
+            bureau: m
+                .fields
+                .bureau
+                .as_deref()
+                .and_then(get)
+                .map(|b| OutText::one(lang, &b)),
+            description: m
+                .fields
+                .description
+                .as_deref()
+                .and_then(get)
+                .map(|d| OutText::one(lang, &d)),
             use_class: target.class,
             use_subtype: target.subtype,
             techniques: techs,

@@ -40,7 +40,11 @@ impl OutText {
 
     /// From the schema's text.
     pub fn from_schema(t: &crate::schema::Text) -> OutText {
-        OutText::new(t.entries.iter().map(|e| (e.lang.value.clone(), e.value.clone())))
+        OutText::new(
+            t.entries
+                .iter()
+                .map(|e| (e.lang.value.clone(), e.value.clone())),
+        )
     }
 }
 
@@ -178,7 +182,8 @@ pub fn quote(s: &str) -> String {
 /// A mapping key: plain when it is a simple word (`zh-TW`), quoted otherwise.
 fn key(s: &str) -> String {
     let plain = !s.is_empty()
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         && s.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
     if plain {
         s.to_string()
@@ -189,7 +194,10 @@ fn key(s: &str) -> String {
 
 /// `{zh-TW: "...", en: "..."}`.
 fn text(t: &OutText) -> String {
-    let parts: Vec<String> = t.0.iter().map(|(k, v)| format!("{}: {}", key(k), quote(v))).collect();
+    let parts: Vec<String> =
+        t.0.iter()
+            .map(|(k, v)| format!("{}: {}", key(k), quote(v)))
+            .collect();
     format!("{{{}}}", parts.join(", "))
 }
 

@@ -48,7 +48,13 @@ fn stderr(o: &Output) -> String {
 }
 
 fn ok(o: &Output) {
-    assert!(o.status.success(), "import failed ({:?}):\n{}{}", o.status.code(), stdout(o), stderr(o));
+    assert!(
+        o.status.success(),
+        "import failed ({:?}):\n{}{}",
+        o.status.code(),
+        stdout(o),
+        stderr(o)
+    );
 }
 
 fn out_path(root: &Path) -> PathBuf {
@@ -61,14 +67,20 @@ fn written(root: &Path) -> String {
 
 /// Parses the YAML the importer wrote with the site's own schema types.
 fn parse(yaml: &str) -> Inventory {
-    serde_saphyr::from_str(yaml).unwrap_or_else(|e| panic!("written YAML does not parse: {e}\n{yaml}"))
+    serde_saphyr::from_str(yaml)
+        .unwrap_or_else(|e| panic!("written YAML does not parse: {e}\n{yaml}"))
 }
 
 fn case<'a>(inv: &'a Inventory, id: &str) -> &'a govatlas::schema::Case {
     inv.cases
         .iter()
         .find(|c| c.id.value == id)
-        .unwrap_or_else(|| panic!("no case {id}; have {:?}", inv.cases.iter().map(|c| &c.id.value).collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!(
+                "no case {id}; have {:?}",
+                inv.cases.iter().map(|c| &c.id.value).collect::<Vec<_>>()
+            )
+        })
 }
 
 fn refs(v: &[govatlas::schema::Ref]) -> Vec<&str> {
@@ -89,17 +101,36 @@ fn bom_and_no_bom_give_the_same_inventory() {
     assert_eq!(c.name.get("en"), Some("Chatbot"));
     assert_eq!(c.use_class.value, "regulatory_analysis");
     assert_eq!(refs(&c.risk_flags), ["personal_data", "automated_decision"]);
-    let prov: Vec<(&str, &str)> =
-        c.flag_provenance.iter().map(|p| (p.flag.value.as_str(), p.method.value.as_str())).collect();
-    assert_eq!(prov, [("personal_data", "fx-pii"), ("automated_decision", "fx-impact")]);
-    assert_eq!(c.source_url.as_ref().unwrap().value, "https://example.org/inventory.csv#L2");
+    let prov: Vec<(&str, &str)> = c
+        .flag_provenance
+        .iter()
+        .map(|p| (p.flag.value.as_str(), p.method.value.as_str()))
+        .collect();
+    assert_eq!(
+        prov,
+        [
+            ("personal_data", "fx-pii"),
+            ("automated_decision", "fx-impact")
+        ]
+    );
+    assert_eq!(
+        c.source_url.as_ref().unwrap().value,
+        "https://example.org/inventory.csv#L2"
+    );
     // Agency "BBB" numbers its ids without its abbreviation.
     assert!(inv.cases.iter().any(|c| c.id.value == "fx-bbb-7"));
     // Blank id: derived from a hash of agency, bureau and name, and reported.
     assert!(inv.cases.iter().any(|c| c.id.value.starts_with("fx-bbb-x")));
-    let methods: Vec<&str> = inv.flag_methods.iter().map(|m| m.id.value.as_str()).collect();
+    let methods: Vec<&str> = inv
+        .flag_methods
+        .iter()
+        .map(|m| m.id.value.as_str())
+        .collect();
     assert_eq!(methods, ["fx-pii", "fx-impact", "fx-demo", "fx-rules"]);
-    assert_eq!(inv.flag_methods[0].description.get("zh-TW"), Some("回答是者標記個人資料。"));
+    assert_eq!(
+        inv.flag_methods[0].description.get("zh-TW"),
+        Some("回答是者標記個人資料。")
+    );
 }
 
 #[test]
@@ -111,7 +142,9 @@ fn invalid_utf8_is_an_error_naming_offset_line_and_row() {
     let at = bytes.iter().position(|&b| b == 0xE9).unwrap();
     let err = stderr(&o);
     assert!(
-        err.contains(&format!("is not valid UTF-8: byte offset {at}, line 2, row 2 (bytes E9")),
+        err.contains(&format!(
+            "is not valid UTF-8: byte offset {at}, line 2, row 2 (bytes E9"
+        )),
         "{err}"
     );
     assert!(err.contains("--encoding"), "{err}");
@@ -121,7 +154,11 @@ fn invalid_utf8_is_an_error_naming_offset_line_and_row() {
 #[test]
 fn encoding_flag_decodes_other_encodings() {
     let r = root();
-    ok(&import(r.path(), "windows1252.csv", &["--encoding", "windows-1252"]));
+    ok(&import(
+        r.path(),
+        "windows1252.csv",
+        &["--encoding", "windows-1252"],
+    ));
     let inv = parse(&written(r.path()));
     assert_eq!(case(&inv, "fx-aaa-1").name.get("en"), Some("Café finder"));
 }
@@ -131,7 +168,11 @@ fn unknown_encoding_is_a_usage_error() {
     let r = root();
     let o = import(r.path(), "plain.csv", &["--encoding", "klingon"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("unknown encoding \"klingon\""), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("unknown encoding \"klingon\""),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -153,7 +194,10 @@ fn quoted_fields_with_line_breaks() {
     assert_eq!(b.bureau.as_ref().unwrap().get("en"), Some("Bureau 2"));
     assert_eq!(refs(&b.risk_flags), ["human_rights"]);
     // The second record starts on line 4 (the first spans lines 2 and 3).
-    assert_eq!(b.source_url.as_ref().unwrap().value, "https://example.org/inventory.csv#L4");
+    assert_eq!(
+        b.source_url.as_ref().unwrap().value,
+        "https://example.org/inventory.csv#L4"
+    );
 }
 
 #[test]
@@ -170,12 +214,18 @@ fn blanks_na_and_spaces_mean_missing() {
     assert!(a.techniques.is_empty());
     assert!(a.risk_flags.is_empty());
     assert_eq!(a.use_class.value, "internal_management");
-    assert!(out.contains("column \"topic\", value \"\": 1 (use class internal_management) — rows 2"), "{out}");
+    assert!(
+        out.contains("column \"topic\", value \"\": 1 (use class internal_management) — rows 2"),
+        "{out}"
+    );
     // A blank name takes the mapping's placeholder, in both languages, and is reported.
     let b = case(&inv, "fx-aaa-2");
     assert_eq!(b.name.get("en"), Some("(Unnamed AAA-2)"));
     assert_eq!(b.name.get("zh-TW"), Some("（未具名 AAA-2）"));
-    assert!(out.contains("column \"name\", value \"\": 1 (name from fields.name_missing) — rows 3"), "{out}");
+    assert!(
+        out.contains("column \"name\", value \"\": 1 (name from fields.name_missing) — rows 3"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -183,7 +233,11 @@ fn list_values_in_both_quote_styles() {
     let r = root();
     let o = import(r.path(), "lists.csv", &[]);
     ok(&o);
-    assert!(!stdout(&o).contains("value not in the mapping"), "{}", stdout(&o));
+    assert!(
+        !stdout(&o).contains("value not in the mapping"),
+        "{}",
+        stdout(&o)
+    );
     let inv = parse(&written(r.path()));
     let one = case(&inv, "fx-aaa-1");
     assert_eq!(refs(&one.techniques), ["us_nlp", "us_computer_vision"]);
@@ -200,12 +254,19 @@ fn values_differing_in_case_or_trailing_space_map_the_same() {
     let r = root();
     let o = import(r.path(), "case_whitespace.csv", &[]);
     ok(&o);
-    assert!(!stdout(&o).contains("value not in the mapping"), "{}", stdout(&o));
+    assert!(
+        !stdout(&o).contains("value not in the mapping"),
+        "{}",
+        stdout(&o)
+    );
     let inv = parse(&written(r.path()));
     let (a, b) = (case(&inv, "fx-aaa-1"), case(&inv, "fx-aaa-2"));
     assert_eq!(a.use_class.value, b.use_class.value);
     assert_eq!(refs(&a.techniques), refs(&b.techniques));
-    assert_eq!(refs(&a.risk_flags), ["personal_data", "automated_decision", "human_rights"]);
+    assert_eq!(
+        refs(&a.risk_flags),
+        ["personal_data", "automated_decision", "human_rights"]
+    );
     assert_eq!(refs(&a.risk_flags), refs(&b.risk_flags));
     assert_eq!(a.stage.as_ref().unwrap().get("en"), Some("Deployed"));
 }
@@ -241,8 +302,14 @@ fn strict_makes_unplaced_values_errors_and_writes_nothing() {
     let o = import(r.path(), "unknown.csv", &["--strict"]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("column \"topic\", value \"Astrology\""), "{err}");
-    assert!(err.contains("error: --strict: 5 reported values could not be placed"), "{err}");
+    assert!(
+        err.contains("column \"topic\", value \"Astrology\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("error: --strict: 5 reported values could not be placed"),
+        "{err}"
+    );
     assert!(!out_path(r.path()).exists());
     // A clean file passes --strict.
     ok(&import(r.path(), "lists.csv", &["--strict"]));
@@ -257,14 +324,20 @@ fn reimport_of_the_same_file_is_byte_identical() {
     ok(&o);
     assert_eq!(first, std::fs::read(out_path(r.path())).unwrap());
     assert!(stdout(&o).contains("import: unchanged"), "{}", stdout(&o));
-    assert!(stdout(&o).contains("(0 new, 0 updated, 4 unchanged"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("(0 new, 0 updated, 4 unchanged"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 /// Marks fields of case `id` as edited by hand: replaces its `name:` line and
 /// adds `overrides`.
 fn edit_case(root: &Path, id: &str, new_lines: &str) {
     let text = written(root);
-    let start = text.find(&format!("  - id: \"{id}\"\n")).expect("case in file");
+    let start = text
+        .find(&format!("  - id: \"{id}\"\n"))
+        .expect("case in file");
     let name_at = start + text[start..].find("    name: ").unwrap();
     let name_end = name_at + text[name_at..].find('\n').unwrap() + 1;
     let edited = format!("{}{}{}", &text[..name_at], new_lines, &text[name_end..]);
@@ -294,7 +367,11 @@ fn overridden_fields_are_kept_and_the_rest_updates() {
     ok(&o);
     let inv = parse(&written(r.path()));
     let c = case(&inv, "fx-aaa-1");
-    assert_eq!(c.name.get("en"), Some("Chatbot (checked)"), "overridden name kept (source says \"Chatbot v2\")");
+    assert_eq!(
+        c.name.get("en"),
+        Some("Chatbot (checked)"),
+        "overridden name kept (source says \"Chatbot v2\")"
+    );
     assert_eq!(c.name.get("zh-TW"), Some("聊天機器人"));
     assert_eq!(refs(&c.risk_flags), ["ethics"]);
     assert!(c.flag_provenance.is_empty());
@@ -302,7 +379,11 @@ fn overridden_fields_are_kept_and_the_rest_updates() {
     assert_eq!(refs(&c.overrides), ["name", "risk_flags"]);
     // Fields not overridden still come from the source.
     assert_eq!(c.use_class.value, "regulatory_analysis");
-    assert!(stdout(&o).contains("2 overridden fields kept"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("2 overridden fields kept"),
+        "{}",
+        stdout(&o)
+    );
     // And a second run changes nothing.
     let before = written(r.path());
     ok(&import(r.path(), "plain_v2.csv", &[]));
@@ -316,7 +397,10 @@ fn cases_gone_from_the_source_are_reported() {
     let o = import(r.path(), "plain_v2.csv", &[]);
     ok(&o);
     let out = stdout(&o);
-    assert!(out.contains("gone from source: case \"fx-aaa-2\" removed"), "{out}");
+    assert!(
+        out.contains("gone from source: case \"fx-aaa-2\" removed"),
+        "{out}"
+    );
     assert!(out.contains("(1 new, 1 updated, 2 unchanged"), "{out}");
     let inv = parse(&written(r.path()));
     assert!(inv.cases.iter().all(|c| c.id.value != "fx-aaa-2"));
@@ -327,10 +411,18 @@ fn cases_gone_from_the_source_are_reported() {
 fn a_gone_case_with_overrides_is_kept() {
     let r = root();
     ok(&import(r.path(), "plain.csv", &[]));
-    edit_case(r.path(), "fx-aaa-2", "    name: {zh-TW: \"人臉比對\", en: \"Face matcher\"}\n    overrides: [name]\n");
+    edit_case(
+        r.path(),
+        "fx-aaa-2",
+        "    name: {zh-TW: \"人臉比對\", en: \"Face matcher\"}\n    overrides: [name]\n",
+    );
     let o = import(r.path(), "plain_v2.csv", &[]);
     ok(&o);
-    assert!(stdout(&o).contains("gone from source: case \"fx-aaa-2\" kept (it has overrides)"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("gone from source: case \"fx-aaa-2\" kept (it has overrides)"),
+        "{}",
+        stdout(&o)
+    );
     let inv = parse(&written(r.path()));
     assert_eq!(case(&inv, "fx-aaa-2").name.get("zh-TW"), Some("人臉比對"));
 }
@@ -339,10 +431,18 @@ fn a_gone_case_with_overrides_is_kept() {
 fn an_override_naming_no_field_is_an_error() {
     let r = root();
     ok(&import(r.path(), "plain.csv", &[]));
-    edit_case(r.path(), "fx-aaa-1", "    name: {en: \"Chatbot\"}\n    overrides: [nmae]\n");
+    edit_case(
+        r.path(),
+        "fx-aaa-1",
+        "    name: {en: \"Chatbot\"}\n    overrides: [nmae]\n",
+    );
     let o = import(r.path(), "plain.csv", &[]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("overrides names no field \"nmae\" (did you mean \"name\"?"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("overrides names no field \"nmae\" (did you mean \"name\"?"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -351,11 +451,17 @@ fn any_text_round_trips_through_the_writer() {
     ok(&import(r.path(), "tricky.csv", &[]));
     let inv = parse(&written(r.path()));
     let a = case(&inv, "fx-aaa-1");
-    assert_eq!(a.name.get("en"), Some("She said \"hi\" \\ back: #1 - {x} [y] & *z | > % @ `tick`"));
+    assert_eq!(
+        a.name.get("en"),
+        Some("She said \"hi\" \\ back: #1 - {x} [y] & *z | > % @ `tick`")
+    );
     assert_eq!(a.bureau.as_ref().unwrap().get("en"), Some("- dash: colon"));
     let b = case(&inv, "fx-aaa-2");
     // Whitespace runs (tab, line separator) collapse to one space; the rest is kept.
-    assert_eq!(b.name.get("en"), Some("tab here sep and é中文 'single' null ~ yes"));
+    assert_eq!(
+        b.name.get("en"),
+        Some("tab here sep and é中文 'single' null ~ yes")
+    );
     assert_eq!(b.bureau.as_ref().unwrap().get("en"), Some("true"));
 }
 
@@ -378,7 +484,11 @@ fn import_real(csv: &Path) -> (tempfile::TempDir, govatlas::import::ImportReport
     let imports = r.path().join("content/imports");
     std::fs::create_dir_all(&imports).unwrap();
     let mapping = imports.join("us-federal-2025.yaml");
-    std::fs::copy(repo_root().join("content/imports/us-federal-2025.yaml"), &mapping).unwrap();
+    std::fs::copy(
+        repo_root().join("content/imports/us-federal-2025.yaml"),
+        &mapping,
+    )
+    .unwrap();
     let report = govatlas::import::import_csv(&govatlas::import::CsvImport {
         file: csv.to_path_buf(),
         mapping,
@@ -409,7 +519,11 @@ fn real_2025_inventory_every_row_placed_or_reported_and_flag_counts_match() {
             .position(|h| h.trim_start_matches('\u{feff}') == name)
             .unwrap_or_else(|| panic!("no column {name}"))
     };
-    let (pii, hi, demo) = (col("has_pii"), col("is_high_impact"), col("demographic_features"));
+    let (pii, hi, demo) = (
+        col("has_pii"),
+        col("is_high_impact"),
+        col("demographic_features"),
+    );
     let mut rows = 0;
     let mut expected: BTreeMap<&str, usize> = BTreeMap::new();
     for rec in rdr.records() {
@@ -442,7 +556,8 @@ fn real_2025_inventory_every_row_placed_or_reported_and_flag_counts_match() {
     assert_eq!(inv.cases.len() + report.rows_skipped, rows);
     assert_eq!(inv.cases.len(), 3611);
     assert_eq!(inv.declared_total.as_ref().unwrap().value, 3611);
-    let ids: std::collections::HashSet<&str> = inv.cases.iter().map(|c| c.id.value.as_str()).collect();
+    let ids: std::collections::HashSet<&str> =
+        inv.cases.iter().map(|c| c.id.value.as_str()).collect();
     assert_eq!(ids.len(), inv.cases.len(), "case ids unique");
     println!("{}", report.summary());
 
@@ -453,10 +568,20 @@ fn real_2025_inventory_every_row_placed_or_reported_and_flag_counts_match() {
             *got.entry(f.value.as_str()).or_default() += 1;
         }
         // Every flag names the rule that set it.
-        assert_eq!(c.flag_provenance.len(), c.risk_flags.len(), "{}", c.id.value);
+        assert_eq!(
+            c.flag_provenance.len(),
+            c.risk_flags.len(),
+            "{}",
+            c.id.value
+        );
         // No agency free text is shipped.
         assert!(c.description.is_none());
-        assert!(c.source_url.as_ref().unwrap().value.starts_with("https://github.com/ombegov/"));
+        assert!(c
+            .source_url
+            .as_ref()
+            .unwrap()
+            .value
+            .starts_with("https://github.com/ombegov/"));
     }
     assert_eq!(got, expected);
 }
@@ -467,6 +592,10 @@ fn committed_2025_inventory_equals_a_fresh_import() {
     let (r, report) = import_real(&csv);
     assert!(report.changed, "fresh root: file written");
     let fresh = std::fs::read(r.path().join("content/inventories/us-federal-2025.yaml")).unwrap();
-    let committed = std::fs::read(repo_root().join("content/inventories/us-federal-2025.yaml")).unwrap();
-    assert!(fresh == committed, "content/inventories/us-federal-2025.yaml differs from a fresh import; re-run the import");
+    let committed =
+        std::fs::read(repo_root().join("content/inventories/us-federal-2025.yaml")).unwrap();
+    assert!(
+        fresh == committed,
+        "content/inventories/us-federal-2025.yaml differs from a fresh import; re-run the import"
+    );
 }
