@@ -599,3 +599,23 @@ fn committed_2025_inventory_equals_a_fresh_import() {
         "content/inventories/us-federal-2025.yaml differs from a fresh import; re-run the import"
     );
 }
+
+#[test]
+fn a_mapping_term_missing_from_the_vocabularies_is_an_error() {
+    let r = root();
+    let vocab = r.path().join("content/vocabularies");
+    std::fs::create_dir_all(&vocab).unwrap();
+    std::fs::write(
+        vocab.join("techniques.yaml"),
+        "vocabulary: techniques\nterms:\n  - id: us_nlp\n    label: {zh-TW: 自然語言處理, en: NLP}\n  - id: us_computer_visio\n    label: {zh-TW: 電腦視覺, en: Computer vision}\n",
+    )
+    .unwrap();
+    let o = import(r.path(), "plain.csv", &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("techniques.values[1]: unknown techniques term \"us_computer_vision\" (did you mean \"us_computer_visio\"?)"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out_path(r.path()).exists());
+}
