@@ -599,6 +599,10 @@ pub fn import_csv(opts: &CsvImport) -> Result<ImportReport, ImportError> {
 
     let inv = build_inventory(&m, &opts.mapping, &opts.root, &opts.file, cases);
     let yaml = yaml_write::write_inventory(&inv);
+    // Safety net: what is written must read back with the site's own types.
+    merge::read_existing(&yaml).map_err(|e| {
+        ImportError::Io(format!("internal error: the generated YAML does not parse ({e}); nothing written"))
+    })?;
     report.bytes = yaml.len();
     report.changed = previous.as_deref() != Some(yaml.as_str());
     report
