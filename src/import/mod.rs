@@ -186,7 +186,7 @@ impl ImportReport {
         }
         for (kind, groups) in &kinds {
             let n: usize = groups.values().map(|v| v.len()).sum();
-            let _ = writeln!(o, "reported: {} ({} rows)", kind.title(), n);
+            let _ = writeln!(o, "reported: {} ({n} {})", kind.title(), if n == 1 { "row" } else { "rows" });
             for ((col, val), list) in groups {
                 let rows: Vec<String> = list.iter().take(12).map(|i| i.row.to_string()).collect();
                 let more = if list.len() > 12 {

@@ -619,3 +619,20 @@ fn a_mapping_term_missing_from_the_vocabularies_is_an_error() {
     );
     assert!(!out_path(r.path()).exists());
 }
+
+#[test]
+fn ragged_rows_are_read_and_surplus_fields_reported() {
+    let r = root();
+    let o = import(r.path(), "ragged.csv", &[]);
+    ok(&o);
+    assert!(
+        stdout(&o).contains("column \"(row)\", value \"1 extra fields\": 1 (extra fields ignored) — rows 3"),
+        "{}",
+        stdout(&o)
+    );
+    let inv = parse(&written(r.path()));
+    assert_eq!(inv.cases.len(), 2);
+    assert!(case(&inv, "fx-aaa-1").stage.is_none(), "a short row's missing fields are blank");
+    let o = import(r.path(), "ragged.csv", &["--strict"]);
+    assert_eq!(o.status.code(), Some(1));
+}
