@@ -636,3 +636,18 @@ fn ragged_rows_are_read_and_surplus_fields_reported() {
     let o = import(r.path(), "ragged.csv", &["--strict"]);
     assert_eq!(o.status.code(), Some(1));
 }
+
+#[test]
+fn utf16_needs_the_encoding_flag() {
+    let r = root();
+    let o = import(r.path(), "utf16le.csv", &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("UTF-16 byte-order mark; pass --encoding utf-16le"), "{}", stderr(&o));
+    ok(&import(r.path(), "utf16le.csv", &["--encoding", "utf-16le"]));
+    let p = root();
+    ok(&import(p.path(), "plain.csv", &[]));
+    assert_eq!(
+        written(r.path()).replace("utf16le.csv", "X"),
+        written(p.path()).replace("plain.csv", "X")
+    );
+}
