@@ -945,11 +945,14 @@ fn place_rows(
             continue;
         };
 
+        // A placeholder, or an id with no letter or digit, counts as no id.
         let pub_id = get(&m.case_id.column).filter(|v| {
-            !m.case_id
-                .placeholders
-                .iter()
-                .any(|p| match_key(p) == match_key(v))
+            !slug(v).is_empty()
+                && !m
+                    .case_id
+                    .placeholders
+                    .iter()
+                    .any(|p| match_key(p) == match_key(v))
         });
         let scope = m
             .case_id
@@ -979,7 +982,7 @@ fn place_rows(
                 .replace("{id}", &url_encode(pub_id.as_deref().unwrap_or("")))
         });
         let case = OutCase {
-            id: base, // replaced below
+            id: base, // prefix + agency; the id proper is settled below
             name,
             agency: OutText::one(lang, &agency),
             bureau: m
