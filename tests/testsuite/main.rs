@@ -5,4 +5,5 @@
 mod common;
 mod facts_study;
 mod facts_us_tw_jp;
+mod import;
 mod site;
