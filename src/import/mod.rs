@@ -186,7 +186,12 @@ impl ImportReport {
         }
         for (kind, groups) in &kinds {
             let n: usize = groups.values().map(|v| v.len()).sum();
-            let _ = writeln!(o, "reported: {} ({n} {})", kind.title(), if n == 1 { "row" } else { "rows" });
+            let _ = writeln!(
+                o,
+                "reported: {} ({n} {})",
+                kind.title(),
+                if n == 1 { "row" } else { "rows" }
+            );
             for ((col, val), list) in groups {
                 let rows: Vec<String> = list.iter().take(12).map(|i| i.row.to_string()).collect();
                 let more = if list.len() > 12 {
@@ -601,7 +606,9 @@ pub fn import_csv(opts: &CsvImport) -> Result<ImportReport, ImportError> {
     let yaml = yaml_write::write_inventory(&inv);
     // Safety net: what is written must read back with the site's own types.
     merge::read_existing(&yaml).map_err(|e| {
-        ImportError::Io(format!("internal error: the generated YAML does not parse ({e}); nothing written"))
+        ImportError::Io(format!(
+            "internal error: the generated YAML does not parse ({e}); nothing written"
+        ))
     })?;
     report.bytes = yaml.len();
     report.changed = previous.as_deref() != Some(yaml.as_str());

@@ -56,9 +56,11 @@ impl BuiltSite {
         BuiltSite { dir, out, output }
     }
 
-    /// The default site in `content/`.
-    pub fn default_site() -> BuiltSite {
-        Self::build(&repo_root())
+    /// The default site in `content/`, built once per test run and shared:
+    /// it has thousands of pages, and tests only read it.
+    pub fn default_site() -> &'static BuiltSite {
+        static SITE: std::sync::OnceLock<BuiltSite> = std::sync::OnceLock::new();
+        SITE.get_or_init(|| Self::build(&repo_root()))
     }
 
     /// A file of the built site, as text.

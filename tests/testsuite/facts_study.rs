@@ -163,7 +163,11 @@ const ROWS: [Row; 11] = [
         inventory: "tw-taipei-city",
         use_class: "internal_management",
         use_subtype: None,
-        techniques: &["big_data_analytics", "machine_learning", "natural_language_processing"],
+        techniques: &[
+            "big_data_analytics",
+            "machine_learning",
+            "natural_language_processing",
+        ],
         ticks: [V, V, V, V, V, V],
     },
 ];
@@ -186,7 +190,12 @@ fn case_named(name: &str) -> &'static Value {
         .iter()
         .filter(|c| c["name"]["zh-TW"] == name)
         .collect();
-    assert_eq!(matches.len(), 1, "expected exactly one case named {name}, found {}", matches.len());
+    assert_eq!(
+        matches.len(),
+        1,
+        "expected exactly one case named {name}, found {}",
+        matches.len()
+    );
     matches[0]
 }
 
@@ -195,7 +204,11 @@ fn string_set(v: &Value, what: &str) -> BTreeSet<String> {
     v.as_array()
         .unwrap_or_else(|| panic!("{what} is not an array: {v}"))
         .iter()
-        .map(|s| s.as_str().unwrap_or_else(|| panic!("{what}: not a string: {s}")).to_string())
+        .map(|s| {
+            s.as_str()
+                .unwrap_or_else(|| panic!("{what}: not a string: {s}"))
+                .to_string()
+        })
         .collect()
 }
 
@@ -249,7 +262,11 @@ fn every_reproduced_case_has_the_studys_class_techniques_and_ticks() {
         );
         let en = c["name"]["en"].as_str().unwrap_or("");
         assert!(!en.trim().is_empty(), "{}: no English name", row.name);
-        assert!(c["agency"].is_object() || c["agency"].is_string(), "{}: no agency", row.name);
+        assert!(
+            c["agency"].is_object() || c["agency"].is_string(),
+            "{}: no agency",
+            row.name
+        );
     }
 }
 
@@ -310,7 +327,10 @@ fn the_csv_has_one_zero_one_column_per_flag_agreeing_with_the_tables() {
         })
         .collect();
     for row in &ROWS {
-        let id = case_named(row.name)["id"].as_str().expect("case id").to_string();
+        let id = case_named(row.name)["id"]
+            .as_str()
+            .expect("case id")
+            .to_string();
         let cells = rows
             .get(&id)
             .unwrap_or_else(|| panic!("cases.csv has no row for {id} ({})", row.name));
@@ -347,7 +367,11 @@ fn inventories_declare_the_studys_totals_and_hold_its_excerpts() {
             assert!(!t.trim().is_empty(), "{id}: blank {lang} title");
         }
     }
-    let digi = data().inventories.iter().find(|i| i["id"] == "tw-digi-2023").unwrap();
+    let digi = data()
+        .inventories
+        .iter()
+        .find(|i| i["id"] == "tw-digi-2023")
+        .unwrap();
     assert_eq!(digi["year"], 2023, "DIGI+ 2023: year");
 }
 
@@ -360,15 +384,31 @@ fn terms(kind: &str) -> &'static Vec<Value> {
 
 #[test]
 fn the_six_risk_flags_in_the_studys_order() {
-    let labels = ["資料治理", "人權保護", "倫理", "模型可解釋性", "個人資料", "自動化決策風險"];
+    let labels = [
+        "資料治理",
+        "人權保護",
+        "倫理",
+        "模型可解釋性",
+        "個人資料",
+        "自動化決策風險",
+    ];
     let got: Vec<(&str, &str)> = terms("risk_flags")
         .iter()
-        .map(|t| (t["id"].as_str().unwrap_or(""), t["label"]["zh-TW"].as_str().unwrap_or("")))
+        .map(|t| {
+            (
+                t["id"].as_str().unwrap_or(""),
+                t["label"]["zh-TW"].as_str().unwrap_or(""),
+            )
+        })
         .collect();
     let expected: Vec<(&str, &str)> = FLAGS.iter().copied().zip(labels).collect();
     assert_eq!(got, expected);
     for t in terms("risk_flags") {
-        assert!(!t["label"]["en"].as_str().unwrap_or("").trim().is_empty(), "{}: no English label", t["id"]);
+        assert!(
+            !t["label"]["en"].as_str().unwrap_or("").trim().is_empty(),
+            "{}: no English label",
+            t["id"]
+        );
     }
 }
 
@@ -395,7 +435,11 @@ fn the_five_use_classes_of_engstrom_et_al_with_their_sub_types() {
                 ("forecasting_planning", "預測和規劃"),
             ],
         ),
-        ("adjudication", "裁決", &[("benefit_decisions", "就福利做出決定")]),
+        (
+            "adjudication",
+            "裁決",
+            &[("benefit_decisions", "就福利做出決定")],
+        ),
         (
             "public_services",
             "公共服務和參與",
@@ -424,7 +468,12 @@ fn the_five_use_classes_of_engstrom_et_al_with_their_sub_types() {
             .as_array()
             .unwrap_or_else(|| panic!("{id}: no subtypes"))
             .iter()
-            .map(|s| (s["id"].as_str().unwrap_or(""), s["label"]["zh-TW"].as_str().unwrap_or("")))
+            .map(|s| {
+                (
+                    s["id"].as_str().unwrap_or(""),
+                    s["label"]["zh-TW"].as_str().unwrap_or(""),
+                )
+            })
             .collect();
         assert_eq!(got, subs.to_vec(), "{id}: sub-types");
     }
@@ -469,13 +518,31 @@ fn other_dates_the_study_states() {
     assert_eq!(uk_bill["dates"]["proposed"], "2023-12");
     assert_eq!(uk_bill["dates"]["lapsed"], "2024-05");
     assert_eq!(uk_bill["status"], "lapsed");
-    assert_eq!(framework("gb-public-sector-ai-bill-2024")["dates"]["proposed"], "2024-09");
+    assert_eq!(
+        framework("gb-public-sector-ai-bill-2024")["dates"]["proposed"],
+        "2024-09"
+    );
     assert_eq!(framework("gb-ai-bill-2025")["dates"]["proposed"], "2025");
-    assert_eq!(framework("au-ai-ethics-principles-2019")["dates"]["published"], "2019");
-    assert_eq!(framework("au-voluntary-ai-safety-standard-2024")["dates"]["published"], "2024-08");
-    assert_eq!(framework("au-mandatory-guardrails-proposal-2024")["dates"]["proposed"], "2024-09");
-    assert_eq!(framework("eu-ai-factories-2024")["dates"]["established"], "2024-12");
-    assert_eq!(framework("un-governing-ai-for-humanity-2024")["dates"]["published"], "2024");
+    assert_eq!(
+        framework("au-ai-ethics-principles-2019")["dates"]["published"],
+        "2019"
+    );
+    assert_eq!(
+        framework("au-voluntary-ai-safety-standard-2024")["dates"]["published"],
+        "2024-08"
+    );
+    assert_eq!(
+        framework("au-mandatory-guardrails-proposal-2024")["dates"]["proposed"],
+        "2024-09"
+    );
+    assert_eq!(
+        framework("eu-ai-factories-2024")["dates"]["established"],
+        "2024-12"
+    );
+    assert_eq!(
+        framework("un-governing-ai-for-humanity-2024")["dates"]["published"],
+        "2024"
+    );
 }
 
 #[test]
@@ -485,7 +552,10 @@ fn counts_of_listed_items() {
     assert_eq!(count(framework("un-governing-ai-for-humanity-2024")), 5);
     assert_eq!(count(framework("eu-eurostack")), 7);
     // EU AI Act: the seven requirements listed under registration by public authorities.
-    assert_eq!(count(provision(framework("eu-ai-act"), "public-registration")), 7);
+    assert_eq!(
+        count(provision(framework("eu-ai-act"), "public-registration")),
+        7
+    );
     // Australia: two categories of high risk; ten guardrails, five of them listed.
     let au = framework("au-mandatory-guardrails-proposal-2024");
     assert_eq!(count(provision(au, "high-risk")), 2);
@@ -499,18 +569,34 @@ fn counts_of_listed_items() {
         .count();
     assert_eq!(with_summary, 5, "the study lists guardrails 1–5 only");
     // Australia's 2019 AI Ethics Principles: eight.
-    assert_eq!(count(provision(framework("au-ai-ethics-principles-2019"), "principles")), 8);
+    assert_eq!(
+        count(provision(
+            framework("au-ai-ethics-principles-2019"),
+            "principles"
+        )),
+        8
+    );
     // The study: 6 gaps; functions of AI in government with 4, 3 and 7 uses.
     let study = framework("tw-public-sector-ai-framework-study");
     assert_eq!(study["jurisdiction"], "tw");
     assert_eq!(study["type"], "study");
     assert_eq!(count(provision(study, "gaps")), 6);
     let functions = provision(study, "gov-functions");
-    let uses: Vec<usize> = functions["provisions"].as_array().unwrap().iter().map(count).collect();
+    let uses: Vec<usize> = functions["provisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(count)
+        .collect();
     assert_eq!(uses, vec![4, 3, 7]);
     // Recommendations by stage: 7 + 6 + 5 + 5.
     let recs = provision(study, "recommendations");
-    let mut per_stage: Vec<usize> = recs["provisions"].as_array().unwrap().iter().map(count).collect();
+    let mut per_stage: Vec<usize> = recs["provisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(count)
+        .collect();
     per_stage.sort_unstable();
     assert_eq!(per_stage, vec![5, 5, 6, 7]);
 }

@@ -505,12 +505,9 @@ fn read_big(path: &Path) -> Inventory {
     serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-#[test]
-fn real_2025_inventory_every_row_placed_or_reported_and_flag_counts_match() {
-    let Some(csv) = real_csv() else { return };
-    let (r, report) = import_real(&csv);
-
-    // Count independently, straight from the CSV.
+/// Risk-flag counts computed straight from the CSV with the csv crate and
+/// the mapping's rules written out by hand (not through the importer).
+fn independent_flag_counts(csv: &Path) -> (usize, BTreeMap<&'static str, usize>) {
     let mut rdr = csv::Reader::from_path(&csv).unwrap();
     let headers = rdr.headers().unwrap().clone();
     let col = |name: &str| {
@@ -525,7 +522,7 @@ fn real_2025_inventory_every_row_placed_or_reported_and_flag_counts_match() {
         col("demographic_features"),
     );
     let mut rows = 0;
-    let mut expected: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut expected: BTreeMap<&'static str, usize> = BTreeMap::new();
     for rec in rdr.records() {
         let rec = rec.unwrap();
         rows += 1;
@@ -548,6 +545,47 @@ fn real_2025_inventory_every_row_placed_or_reported_and_flag_counts_match() {
             *expected.entry("human_rights").or_default() += 1;
         }
     }
+    (rows, expected)
+}
+
+#[test]
+fn built_site_shows_the_us_inventory_with_the_csv_counts() {
+    let Some(csv) = real_csv() else { return };
+    let (rows, expected) = independent_flag_counts(&csv);
+    let site = crate::common::BuiltSite::default_site();
+    for lang in ["en", "zh-TW"] {
+        let doc = site.html(&format!("{lang}/inventories/us-federal-2025.html"));
+        let (counts, total) = crate::common::flag_table(&doc);
+        assert_eq!(total as usize, rows, "{lang}: cases on the page");
+        for (flag, n) in counts {
+            assert_eq!(
+                n as usize,
+                expected.get(flag.as_str()).copied().unwrap_or(0),
+                "{lang}: {flag}"
+            );
+        }
+        let cov = crate::common::texts(&doc, "dd.coverage");
+        assert!(cov[0].contains("3611"), "{lang}: {cov:?}");
+    }
+    let inv = site.json("data/inventories.json");
+    let us = inv
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "us-federal-2025")
+        .unwrap();
+    assert_eq!(
+        (us["cases_held"].as_u64(), us["declared_total"].as_u64()),
+        (Some(3611), Some(3611))
+    );
+}
+
+#[test]
+fn real_2025_inventory_every_row_placed_or_reported_and_flag_counts_match() {
+    let Some(csv) = real_csv() else { return };
+    let (r, report) = import_real(&csv);
+
+    let (rows, expected) = independent_flag_counts(&csv);
     assert_eq!(rows, 3611);
     assert_eq!(report.rows_read, rows);
 
@@ -626,13 +664,18 @@ fn ragged_rows_are_read_and_surplus_fields_reported() {
     let o = import(r.path(), "ragged.csv", &[]);
     ok(&o);
     assert!(
-        stdout(&o).contains("column \"(row)\", value \"1 extra fields\": 1 (extra fields ignored) — rows 3"),
+        stdout(&o).contains(
+            "column \"(row)\", value \"1 extra fields\": 1 (extra fields ignored) — rows 3"
+        ),
         "{}",
         stdout(&o)
     );
     let inv = parse(&written(r.path()));
     assert_eq!(inv.cases.len(), 2);
-    assert!(case(&inv, "fx-aaa-1").stage.is_none(), "a short row's missing fields are blank");
+    assert!(
+        case(&inv, "fx-aaa-1").stage.is_none(),
+        "a short row's missing fields are blank"
+    );
     let o = import(r.path(), "ragged.csv", &["--strict"]);
     assert_eq!(o.status.code(), Some(1));
 }
@@ -642,8 +685,16 @@ fn utf16_needs_the_encoding_flag() {
     let r = root();
     let o = import(r.path(), "utf16le.csv", &[]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("UTF-16 byte-order mark; pass --encoding utf-16le"), "{}", stderr(&o));
-    ok(&import(r.path(), "utf16le.csv", &["--encoding", "utf-16le"]));
+    assert!(
+        stderr(&o).contains("UTF-16 byte-order mark; pass --encoding utf-16le"),
+        "{}",
+        stderr(&o)
+    );
+    ok(&import(
+        r.path(),
+        "utf16le.csv",
+        &["--encoding", "utf-16le"],
+    ));
     let p = root();
     ok(&import(p.path(), "plain.csv", &[]));
     assert_eq!(
