@@ -11,6 +11,7 @@ pub mod brief;
 pub mod charts;
 pub mod cli;
 pub mod diagnostics;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;

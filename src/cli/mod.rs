@@ -4,6 +4,7 @@
 pub mod brief;
 pub mod build;
 pub mod check;
+pub mod import;
 mod report;
 
 use clap::{Parser, Subcommand};
@@ -25,6 +26,8 @@ enum Command {
     Build(build::Args),
     /// Validate the content without writing anything.
     Check(check::Args),
+    /// Import a published case inventory (CSV) into content/.
+    Import(import::ImportArgs),
     /// Write a print-ready briefing (HTML, or PDF with --pdf).
     Brief(brief::Args),
 }
@@ -36,6 +39,7 @@ pub fn run() -> i32 {
     match cli.command {
         Command::Build(a) => build::execute(a),
         Command::Check(a) => check::execute(a),
+        Command::Import(a) => import::execute(a),
         Command::Brief(a) => brief::execute(a),
     }
 }

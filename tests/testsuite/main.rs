@@ -3,3 +3,8 @@
 //! helpers in `common` that build a site and parse what it wrote.
 
 mod common;
+mod default_site;
+mod facts_study;
+mod facts_us_tw_jp;
+mod import;
+mod site;
