@@ -91,7 +91,10 @@ fn find_jurisdiction(site: &Site, id: &str) -> Result<usize, String> {
         unknown(
             "jurisdiction",
             id,
-            site.jurisdictions.iter().map(|j| j.id.value.as_str()).collect(),
+            site.jurisdictions
+                .iter()
+                .map(|j| j.id.value.as_str())
+                .collect(),
         )
     })
 }
@@ -138,16 +141,18 @@ pub fn render(
                 unknown(
                     "inventory",
                     id,
-                    site.inventories.iter().map(|i| i.id.value.as_str()).collect(),
+                    site.inventories
+                        .iter()
+                        .map(|i| i.id.value.as_str())
+                        .collect(),
                 )
             })?;
             view::inventory(v, n, version)
         }
     };
     ctx["t"] = strings::table(lang);
-    ctx["header_css"] = serde_json::Value::String(css_string(
-        ctx["title"].as_str().unwrap_or_default(),
-    ));
+    ctx["header_css"] =
+        serde_json::Value::String(css_string(ctx["title"].as_str().unwrap_or_default()));
     theme.render(ctx)
 }
 

@@ -169,8 +169,8 @@ pub fn print(chromium: &Path, html: &str, out: &Path) -> Result<u64, PdfError> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "brief.pdf".into());
     let partial_path = dir.join(format!(".{name}.partial-{}", std::process::id()));
-    let partial_abs = std::path::absolute(&partial_path)
-        .map_err(|e| fail("resolving the output path", &e))?;
+    let partial_abs =
+        std::path::absolute(&partial_path).map_err(|e| fail("resolving the output path", &e))?;
     let mut partial = Partial(Some(partial_path.clone()));
 
     let mut child = Command::new(chromium)
@@ -190,9 +190,14 @@ pub fn print(chromium: &Path, html: &str, out: &Path) -> Result<u64, PdfError> {
             "--no-pdf-header-footer",
             "--generate-pdf-document-outline",
         ])
-        .arg(format!("--user-data-dir={}", tmp.0.join("profile").display()))
+        .arg(format!(
+            "--user-data-dir={}",
+            tmp.0.join("profile").display()
+        ))
         .arg(format!("--print-to-pdf={}", partial_abs.display()))
-        .arg(file_url(&std::path::absolute(&page).map_err(|e| fail("resolving the HTML path", &e))?))
+        .arg(file_url(
+            &std::path::absolute(&page).map_err(|e| fail("resolving the HTML path", &e))?,
+        ))
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -251,7 +256,8 @@ pub fn print(chromium: &Path, html: &str, out: &Path) -> Result<u64, PdfError> {
     let size = std::fs::metadata(&partial_path)
         .map(|m| m.len())
         .map_err(|e| fail("reading the PDF", &e))?;
-    std::fs::rename(&partial_path, out).map_err(|e| fail(&format!("writing {}", out.display()), &e))?;
+    std::fs::rename(&partial_path, out)
+        .map_err(|e| fail(&format!("writing {}", out.display()), &e))?;
     partial.0 = None;
     Ok(size)
 }

@@ -123,7 +123,10 @@ pub fn jurisdiction(lang: &str, f: &JurisdictionFigures) -> String {
         }
         out.push(s);
         if let Some((a, from)) = &f.approach {
-            out.push(format!("目前的監管取向為{}（自 {from} 起）。", quoted(lang, a)));
+            out.push(format!(
+                "目前的監管取向為{}（自 {from} 起）。",
+                quoted(lang, a)
+            ));
         }
         if f.risk_based > 0 {
             out.push(format!("有 {} 份文件以風險分級訂定義務。", f.risk_based));
@@ -140,7 +143,11 @@ pub fn jurisdiction(lang: &str, f: &JurisdictionFigures) -> String {
     } else {
         let mut s = format!(
             "The site records {} for {}",
-            plural(f.instruments, "AI-governance instrument", "AI-governance instruments"),
+            plural(
+                f.instruments,
+                "AI-governance instrument",
+                "AI-governance instruments"
+            ),
             f.name
         );
         if f.binding.is_empty() {
@@ -224,7 +231,10 @@ pub fn compare(
         .iter()
         .map(|e| {
             if zh {
-                let mut s = format!("{}收錄 {} 份文件（{} 份具拘束力", e.name, e.instruments, e.binding);
+                let mut s = format!(
+                    "{}收錄 {} 份文件（{} 份具拘束力",
+                    e.name, e.instruments, e.binding
+                );
                 if let Some(a) = &e.approach {
                     s.push_str(&format!("，目前取向為{}", quoted(lang, a)));
                 }

@@ -43,7 +43,10 @@ impl BriefTheme {
         };
         let mut templates = Vec::new();
         for (name, text) in TEMPLATES {
-            templates.push((name.to_string(), read(name)?.unwrap_or_else(|| text.to_string())));
+            templates.push((
+                name.to_string(),
+                read(name)?.unwrap_or_else(|| text.to_string()),
+            ));
         }
         let css = read("brief.css")?.unwrap_or_else(|| CSS.to_string());
         let mut tera = Tera::default();

@@ -179,15 +179,13 @@ fn addresses(site: &Site, fw: usize, principle: &str) -> bool {
 fn case_figures(v: View, row: &FlagRow, inventories: usize) -> CaseFigures {
     let flags = &v.site.vocabulary(V::RiskFlags).terms;
     // The first flag with the highest count (vocabulary order breaks ties).
-    let top = row
-        .counts
-        .iter()
-        .enumerate()
-        .filter(|(_, &n)| n > 0)
-        .fold(None, |best: Option<(usize, usize)>, (i, &n)| match best {
+    let top = row.counts.iter().enumerate().filter(|(_, &n)| n > 0).fold(
+        None,
+        |best: Option<(usize, usize)>, (i, &n)| match best {
             Some((_, bn)) if bn >= n => best,
             _ => Some((i, n)),
-        });
+        },
+    );
     CaseFigures {
         cases: row.cases,
         inventories,
@@ -351,7 +349,10 @@ pub fn jurisdiction(v: View, j: usize, version: &str) -> Value {
         .filter(|&&i| site.frameworks[i].binding)
         .map(|&i| short_plain(v, i))
         .collect();
-    let risk_based = fws.iter().filter(|&&i| site.frameworks[i].risk_based).count();
+    let risk_based = fws
+        .iter()
+        .filter(|&&i| site.frameworks[i].risk_based)
+        .count();
     let approach = approach_now(v, jur);
     let summary = summary::jurisdiction(
         lang,
@@ -383,7 +384,10 @@ pub fn jurisdiction(v: View, j: usize, version: &str) -> Value {
         figure(fws.len(), &t("instruments")),
         figure(binding.len(), &t("binding_instruments")),
         figure(risk_based, &t("risk_instruments")),
-        figure(format!("{covered}/{}", principles.len()), &t("principles_covered")),
+        figure(
+            format!("{covered}/{}", principles.len()),
+            &t("principles_covered")
+        ),
         figure(row.cases, &t("cases_held")),
     ]);
     d["background"] = json!({
@@ -401,11 +405,7 @@ pub fn jurisdiction(v: View, j: usize, version: &str) -> Value {
     d["coverage"] = json!(coverage);
     d["covered"] = json!(covered);
     d["flags"] = if row.cases > 0 {
-        v.flag_chart(
-            &format!("brief-flags-{id}"),
-            &t("risk_flag_chart"),
-            &row,
-        )
+        v.flag_chart(&format!("brief-flags-{id}"), &t("risk_flag_chart"), &row)
     } else {
         Value::Null
     };
@@ -432,7 +432,10 @@ pub fn compare(v: View, js: &[usize], version: &str) -> Value {
     let lang = v.lang;
     let t = |k: &str| get(lang, k);
     let mut cites = Cites::new(site);
-    let names: Vec<String> = js.iter().map(|&j| v.plain(&site.jurisdictions[j].name)).collect();
+    let names: Vec<String> = js
+        .iter()
+        .map(|&j| v.plain(&site.jurisdictions[j].name))
+        .collect();
     let fws: Vec<Vec<usize>> = js
         .iter()
         .map(|&j| frameworks_of(site, &site.jurisdictions[j].id.value))
@@ -451,7 +454,8 @@ pub fn compare(v: View, js: &[usize], version: &str) -> Value {
             })
         })
         .collect();
-    let rows_for = |j: usize| analytics::flags_for_jurisdiction(site, &site.jurisdictions[j].id.value);
+    let rows_for =
+        |j: usize| analytics::flags_for_jurisdiction(site, &site.jurisdictions[j].id.value);
     let flag_rows: Vec<FlagRow> = js.iter().map(|&j| rows_for(j)).collect();
     let inv_count = |j: usize| {
         site.inventories
@@ -482,10 +486,12 @@ pub fn compare(v: View, js: &[usize], version: &str) -> Value {
         Some(b) => v.tx(b),
         None => lit(t("none")),
     }).collect::<Vec<_>>()}));
-    side.push(json!({"label": t("latest_change"), "cells": fws.iter().map(|l| match latest(v, l) {
+    side.push(
+        json!({"label": t("latest_change"), "cells": fws.iter().map(|l| match latest(v, l) {
         Some((d, f, s)) => lit(format!("{d} {f} · {s}")),
         None => lit("—"),
-    }).collect::<Vec<_>>()}));
+    }).collect::<Vec<_>>()}),
+    );
     side.push(json!({"label": t("cases_held"), "num": true, "cells": flag_rows.iter().map(|r| lit(r.cases.to_string())).collect::<Vec<_>>()}));
 
     // Principles matrix: instruments of each jurisdiction addressing each principle.
@@ -496,7 +502,11 @@ pub fn compare(v: View, js: &[usize], version: &str) -> Value {
         .map(|p| {
             let counts: Vec<usize> = fws
                 .iter()
-                .map(|l| l.iter().filter(|&&i| addresses(site, i, &p.id.value)).count())
+                .map(|l| {
+                    l.iter()
+                        .filter(|&&i| addresses(site, i, &p.id.value))
+                        .count()
+                })
                 .collect();
             if counts.iter().all(|&n| n > 0) {
                 shared.push(v.plain(&p.label));
@@ -515,18 +525,14 @@ pub fn compare(v: View, js: &[usize], version: &str) -> Value {
         let charts: Vec<Value> = with_cases
             .iter()
             .map(|&k| {
-                let caption = format!(
-                    "{} ({} {})",
-                    names[k],
-                    flag_rows[k].cases,
-                    t("cases_label")
-                );
+                let caption = format!("{} ({} {})", names[k], flag_rows[k].cases, t("cases_label"));
                 let mut c = v.flag_chart(
                     &format!("brief-flags-{}", site.jurisdictions[js[k]].id.value),
                     &caption,
                     &flag_rows[k],
                 );
                 c["caption"] = json!(caption);
+                c["id"] = json!(site.jurisdictions[js[k]].id.value);
                 c
             })
             .collect();
@@ -639,7 +645,15 @@ pub fn inventory(v: View, n: usize, version: &str) -> Value {
     let by_class: Vec<(usize, usize)> = classes
         .iter()
         .enumerate()
-        .map(|(k, c)| (k, inv.cases.iter().filter(|x| x.use_class.value == c.id.value).count()))
+        .map(|(k, c)| {
+            (
+                k,
+                inv.cases
+                    .iter()
+                    .filter(|x| x.use_class.value == c.id.value)
+                    .count(),
+            )
+        })
         .collect();
     let top_class = by_class
         .iter()
@@ -692,9 +706,18 @@ pub fn inventory(v: View, n: usize, version: &str) -> Value {
     d["summary"] = json!(summary);
     d["figures"] = json!([
         figure(held, &t("cases_held")),
-        figure(declared.map_or("—".to_string(), |d| d.to_string()), &t("declared")),
-        figure(pct.map_or("—".to_string(), |p| format!("{p}%")), &t("coverage")),
-        figure(row.cases - row.unflagged, &format!("{} ≥ 1", t("risk_flags"))),
+        figure(
+            declared.map_or("—".to_string(), |d| d.to_string()),
+            &t("declared")
+        ),
+        figure(
+            pct.map_or("—".to_string(), |p| format!("{p}%")),
+            &t("coverage")
+        ),
+        figure(
+            row.cases - row.unflagged,
+            &format!("{} ≥ 1", t("risk_flags"))
+        ),
     ]);
     d["facts"] = json!([
         {"label": t("jurisdiction"), "value": lit(jur_name.clone())},
@@ -707,12 +730,16 @@ pub fn inventory(v: View, n: usize, version: &str) -> Value {
     ]);
     d["published_cite"] = json!(published);
     d["background"] = json!({"text": v.tx_opt(&inv.description), "cites": inv_cites});
-    d["flag_methods"] = json!(inv.flag_methods.iter().map(|m| json!({
-        "id": m.id.value,
-        "label": v.tx(&m.label),
-        "description": v.tx(&m.description),
-        "default": inv.default_flag_method.as_ref().is_some_and(|d| d.value == m.id.value),
-    })).collect::<Vec<_>>());
+    d["flag_methods"] = json!(inv
+        .flag_methods
+        .iter()
+        .map(|m| json!({
+            "id": m.id.value,
+            "label": v.tx(&m.label),
+            "description": v.tx(&m.description),
+            "default": inv.default_flag_method.as_ref().is_some_and(|d| d.value == m.id.value),
+        }))
+        .collect::<Vec<_>>());
     d["flags"] = if row.cases > 0 {
         v.flag_chart(
             &format!("brief-flags-{}", inv.id.value),
@@ -728,7 +755,11 @@ pub fn inventory(v: View, n: usize, version: &str) -> Value {
         .map(|&(k, n)| json!({"label": v.tx(&classes[k].label), "count": n, "percent": percent(n, held)}))
         .collect::<Vec<_>>());
     let notable = notable(v, &cases);
-    let all_cases = if notable.len() == held { Vec::new() } else { all_cases };
+    let all_cases = if notable.len() == held {
+        Vec::new()
+    } else {
+        all_cases
+    };
     d["notable"] = json!(notable);
     d["all_cases"] = json!(all_cases);
     d["more_cases"] = json!(held.saturating_sub(FULL_CASE_LIST));
@@ -738,7 +769,8 @@ pub fn inventory(v: View, n: usize, version: &str) -> Value {
         .iter()
         .map(|f| json!({"id": f.id.value, "label": v.tx(&f.label)}))
         .collect::<Vec<_>>());
-    d["jurisdiction_instruments"] = json!(t("jurisdiction_instruments").replace("{name}", &jur_name));
+    d["jurisdiction_instruments"] =
+        json!(t("jurisdiction_instruments").replace("{name}", &jur_name));
     d["instruments"] = json!(instruments);
     d["sources"] = cites.list(v);
     d["contents"] = contents(

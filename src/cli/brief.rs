@@ -121,7 +121,10 @@ pub fn execute(args: Args) -> i32 {
     if out.as_os_str() == "-" {
         use std::io::Write;
         let mut stdout = std::io::stdout().lock();
-        return match stdout.write_all(html.as_bytes()).and_then(|_| stdout.flush()) {
+        return match stdout
+            .write_all(html.as_bytes())
+            .and_then(|_| stdout.flush())
+        {
             Ok(()) => 0,
             Err(e) => {
                 eprintln!("error: writing to stdout: {e}");

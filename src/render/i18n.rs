@@ -184,6 +184,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("data_as_of", "資料截至", "Data as of"),
     ("matrix", "矩陣", "Matrix"),
     ("not_stated", "資料未載明", "not stated in the sources"),
+    ("briefing", "列印用簡報", "Print-ready briefing"),
 ];
 
 /// Every string for `lang` (English for languages other than zh-*).
