@@ -153,6 +153,8 @@ pub fn render(
     ctx["t"] = strings::table(lang);
     ctx["header_css"] =
         serde_json::Value::String(css_string(ctx["title"].as_str().unwrap_or_default()));
+    ctx["site_css"] =
+        serde_json::Value::String(css_string(ctx["site_title"].as_str().unwrap_or_default()));
     theme.render(ctx)
 }
 

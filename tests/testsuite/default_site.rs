@@ -5,9 +5,11 @@
 use crate::common::*;
 
 /// Pages of imported inventories whose published text exists only in
-/// English (use-case names): the fallback marker there is correct.
+/// English (use-case names): the fallback marker there is correct. The
+/// briefing on the US lists its most-flagged cases, which are imported.
 fn imported(path: &str) -> bool {
     path.contains("/cases/us25-")
+        || path.ends_with("/briefs/jurisdiction-us.html")
         || path.contains("us-federal-2025")
         || path.contains("/cases/index.html")
         || path.contains("/cases/page-")
