@@ -74,8 +74,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("all_cases", "全部收錄案例", "All cases held"),
     (
         "more_cases",
-        "另有 {n} 案未列出，請見網站上的清冊頁面。",
-        "{n} more cases are not listed here; see the inventory's page on the site.",
+        "本清冊收錄 {n} 案，不在此逐一列出；完整清單見網站上的清冊頁面與資料下載 cases.csv。",
+        "The inventory holds {n} cases, too many to list here; the full list is on its page of the site and in the data download cases.csv.",
     ),
     ("flags_ticked", "風險數", "Flags"),
     ("sources", "資料來源", "Sources"),

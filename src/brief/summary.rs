@@ -18,6 +18,26 @@ pub fn list(lang: &str, items: &[String]) -> String {
     }
 }
 
+/// Digits grouped by thousands (`3611` → `3,611`); anything that is not
+/// a plain number (`11/12`, `45%`) is left as it is.
+pub fn grouped(s: &str) -> String {
+    if s.len() <= 3 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn num(v: usize) -> String {
+    grouped(&v.to_string())
+}
+
 fn quoted(lang: &str, s: &str) -> String {
     if is_zh(lang) {
         format!("「{s}」")
@@ -39,7 +59,11 @@ fn lower_first(s: &str) -> String {
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!(
+        "{} {}",
+        grouped(&n.to_string()),
+        if n == 1 { one } else { many }
+    )
 }
 
 /// What a summary says about a set of cases.
@@ -62,21 +86,31 @@ fn case_sentence(lang: &str, c: &CaseFigures) -> String {
     let mut s = if zh {
         format!(
             "本站收錄其 {} 份清冊共 {} 個政府 AI 應用案例，其中 {} 案至少標記一項風險",
-            c.inventories, c.cases, c.flagged
+            c.inventories,
+            num(c.cases),
+            num(c.flagged)
         )
     } else {
         format!(
             "The site holds {} from {}; {} of them carry at least one risk flag",
             plural(c.cases, "government AI use case", "government AI use cases"),
             plural(c.inventories, "inventory", "inventories"),
-            c.flagged
+            num(c.flagged)
         )
     };
     if let Some((label, n)) = &c.top_flag {
         if zh {
-            s.push_str(&format!("，最常見的是{}（{} 案）", quoted(lang, label), n));
+            s.push_str(&format!(
+                "，最常見的是{}（{} 案）",
+                quoted(lang, label),
+                grouped(&n.to_string())
+            ));
         } else {
-            s.push_str(&format!(", most often {} ({n})", lower_first(label)));
+            s.push_str(&format!(
+                ", most often {} ({})",
+                lower_first(label),
+                grouped(&n.to_string())
+            ));
         }
     }
     s.push_str(if zh { "。" } else { "." });
@@ -323,6 +357,8 @@ pub struct InventoryFigures {
 pub fn inventory(lang: &str, f: &InventoryFigures) -> String {
     let zh = is_zh(lang);
     let mut out = Vec::new();
+    let held = num(f.held);
+    let flagged = num(f.cases.flagged);
     if zh {
         let mut s = format!(
             "{}由{}於 {} 年發布，盤點{}的政府 AI 應用",
@@ -333,21 +369,26 @@ pub fn inventory(lang: &str, f: &InventoryFigures) -> String {
         );
         match (f.declared, f.percent) {
             (Some(d), Some(p)) => s.push_str(&format!(
-                "，共 {d} 案；本站收錄其中 {} 案（{p}%）。",
-                f.held
+                "，共 {} 案；本站收錄其中 {held} 案（{p}%）。",
+                num(d as usize)
             )),
-            _ => s.push_str(&format!("；本站收錄 {} 案。", f.held)),
+            _ => s.push_str(&format!("；本站收錄 {held} 案。")),
         }
         out.push(s);
         if let Some((c, n)) = &f.top_class {
-            out.push(format!("收錄案例以{}類最多（{n} 案）。", quoted(lang, c)));
+            out.push(format!(
+                "收錄案例以{}類最多（{} 案）。",
+                quoted(lang, c),
+                num(*n)
+            ));
         }
         if f.held > 0 {
-            let mut s = format!("{} 案中有 {} 案至少標記一項風險", f.held, f.cases.flagged);
+            let mut s = format!("{held} 案中有 {flagged} 案至少標記一項風險");
             if let Some((l, n)) = &f.cases.top_flag {
                 s.push_str(&format!(
-                    "，最常見的是{}（{n} 案，{}%）",
+                    "，最常見的是{}（{} 案，{}%）",
                     quoted(lang, l),
+                    num(*n),
                     crate::render::views::percent(*n, f.held)
                 ));
             }
@@ -364,28 +405,29 @@ pub fn inventory(lang: &str, f: &InventoryFigures) -> String {
         );
         match (f.declared, f.percent) {
             (Some(d), Some(p)) => s.push_str(&format!(
-                ": {d} in all, of which the site holds {} ({p}%).",
-                f.held
+                ": {} in all, of which the site holds {held} ({p}%).",
+                num(d as usize)
             )),
-            _ => s.push_str(&format!("; the site holds {} of them.", f.held)),
+            _ => s.push_str(&format!("; the site holds {held} of them.")),
         }
         out.push(s);
         if let Some((c, n)) = &f.top_class {
             out.push(format!(
-                "The largest use class among them is {} ({n}).",
-                lower_first(c)
+                "The largest use class among them is {} ({}).",
+                lower_first(c),
+                num(*n)
             ));
         }
         if f.held > 0 {
             let mut s = format!(
-                "{} of the {} carry at least one risk flag",
-                f.cases.flagged,
+                "{flagged} of the {} carry at least one risk flag",
                 plural(f.held, "case", "cases")
             );
             if let Some((l, n)) = &f.cases.top_flag {
                 s.push_str(&format!(
-                    "; the most frequent is {} ({n}, {}%)",
+                    "; the most frequent is {} ({}, {}%)",
                     lower_first(l),
+                    num(*n),
                     crate::render::views::percent(*n, f.held)
                 ));
             }
@@ -402,6 +444,14 @@ pub fn inventory(lang: &str, f: &InventoryFigures) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_grouped() {
+        assert_eq!(grouped("3611"), "3,611");
+        assert_eq!(grouped("1234567"), "1,234,567");
+        assert_eq!(grouped("611"), "611");
+        assert_eq!(grouped("11/12"), "11/12");
+    }
 
     #[test]
     fn lists_read_naturally() {

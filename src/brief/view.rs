@@ -290,7 +290,7 @@ fn is_empty(v: &Value) -> bool {
 }
 
 fn figure(n: impl ToString, label: &str) -> Value {
-    json!({"n": n.to_string(), "label": label})
+    json!({"n": summary::grouped(&n.to_string()), "label": label})
 }
 
 fn approach_now(v: View, j: &crate::schema::Jurisdiction) -> Option<(String, String)> {
@@ -690,12 +690,13 @@ pub fn inventory(v: View, n: usize, version: &str) -> Value {
     let fws = frameworks_of(site, &inv.jurisdiction.value);
     let instruments: Vec<Value> = fws.iter().map(|&i| instrument(v, i, &mut cites)).collect();
     let cases: Vec<(usize, &Case)> = inv.cases.iter().map(|c| (n, c)).collect();
-    let all_cases: Vec<Value> = inv
-        .cases
-        .iter()
-        .take(FULL_CASE_LIST)
-        .map(|c| case_row(v, inv, c))
-        .collect();
+    // A long inventory is not listed in full: its notable cases stand for
+    // it, and the site and data downloads hold the rest.
+    let all_cases: Vec<Value> = if held <= FULL_CASE_LIST {
+        inv.cases.iter().map(|c| case_row(v, inv, c)).collect()
+    } else {
+        Vec::new()
+    };
     let mut d = doc(
         v,
         "inventory",
@@ -762,7 +763,8 @@ pub fn inventory(v: View, n: usize, version: &str) -> Value {
     };
     d["notable"] = json!(notable);
     d["all_cases"] = json!(all_cases);
-    d["more_cases"] = json!(held.saturating_sub(FULL_CASE_LIST));
+    d["long_list"] = json!(held > FULL_CASE_LIST);
+    d["held"] = json!(held);
     d["flag_headers"] = json!(site
         .vocabulary(V::RiskFlags)
         .terms
