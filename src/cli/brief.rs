@@ -59,14 +59,16 @@ pub fn execute(args: Args) -> i32 {
         What::Jurisdiction { id } => Subject::Jurisdiction(id),
         What::Inventory { id } => Subject::Inventory(id),
         What::Compare { ids } => {
-            let ids: Vec<String> = ids
-                .into_iter()
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect();
+            let mut unique: Vec<String> = Vec::new();
+            for id in ids.into_iter().map(|s| s.trim().to_string()) {
+                if !id.is_empty() && !unique.contains(&id) {
+                    unique.push(id);
+                }
+            }
+            let ids = unique;
             if ids.len() < 2 {
                 eprintln!(
-                    "error: compare needs two or more jurisdiction ids, comma-separated (e.g. `govatlas brief compare tw,eu`)"
+                    "error: compare needs two or more different jurisdiction ids, comma-separated (e.g. `govatlas brief compare tw,eu`)"
                 );
                 return EXIT_USAGE;
             }

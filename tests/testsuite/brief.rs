@@ -443,6 +443,7 @@ fn unknown_ids_and_bad_usage() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("(did you mean \"tw-agencies\"?)"));
     // Bad usage: clap's exit code 2.
     assert_eq!(run(&["compare", "tw"]).status.code(), Some(2));
+    assert_eq!(run(&["compare", "tw,tw"]).status.code(), Some(2));
     assert_eq!(
         run(&["jurisdiction", "tw", "--lang", "fr"]).status.code(),
         Some(2)
