@@ -525,7 +525,12 @@ pub fn compare(v: View, js: &[usize], version: &str) -> Value {
         let charts: Vec<Value> = with_cases
             .iter()
             .map(|&k| {
-                let caption = format!("{} ({} {})", names[k], flag_rows[k].cases, t("cases_label"));
+                let caption = format!(
+                    "{} ({} {})",
+                    names[k],
+                    summary::grouped(&flag_rows[k].cases.to_string()),
+                    t("cases_label")
+                );
                 let mut c = v.flag_chart(
                     &format!("brief-flags-{}", site.jurisdictions[js[k]].id.value),
                     &caption,

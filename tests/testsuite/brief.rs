@@ -320,6 +320,43 @@ fn inventory_briefing_in_both_languages() {
 }
 
 #[test]
+fn a_long_inventory_is_not_listed_in_full() {
+    let copy = copy_fixture("brief");
+    let f = copy.path().join("content/inventories/us-agencies.yaml");
+    let mut text = std::fs::read_to_string(&f)
+        .unwrap()
+        .replace("declared_total: 2", "declared_total: 50");
+    for i in 3..=42 {
+        text.push_str(&format!(
+            "  - id: us-a-{i:02}\n    name: {{en: Case {i}}}\n    agency: {{en: Agency}}\n    use_class: enforcement\n"
+        ));
+    }
+    std::fs::write(&f, text).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("us.html");
+    let o = govatlas(&[
+        "brief",
+        "inventory",
+        "us-agencies",
+        "--lang",
+        "en",
+        "--root",
+        copy.path().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc = parse(&out);
+    assert_eq!(doc.select(&sel("#all-cases")).count(), 0);
+    assert!(texts(&doc, "#more-cases")[0].contains("42 cases"));
+    // The two flagged cases are still the notable ones, and the counts hold.
+    assert_eq!(doc.select(&sel("#notable-cases tr[data-case]")).count(), 2);
+    let (counts, total) = flag_table(&doc);
+    assert_eq!(counts, expected(&US_FLAGS));
+    assert_eq!(total, 42);
+}
+
+#[test]
 fn same_content_same_bytes() {
     let dir = tempfile::tempdir().unwrap();
     for args in [
