@@ -135,6 +135,11 @@ pub struct FieldsSpec {
     /// Bureau / sub-agency.
     #[serde(default)]
     pub bureau: Option<String>,
+    /// Agency values → labels in both languages. Without it the agency is
+    /// written as published, in `text_language` only. With it, an agency not
+    /// listed is still written that way, and reported.
+    #[serde(default)]
+    pub agency_labels: Option<Vec<LabelValue>>,
     /// Development stage, mapped onto labels in both languages.
     #[serde(default)]
     pub stage: Option<StageSpec>,
@@ -155,9 +160,13 @@ pub struct StageSpec {
 }
 
 /// One stage label and the spellings that mean it.
+pub type StageValue = LabelValue;
+
+/// One label in both languages and the spellings that mean it (a stage, an
+/// agency).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct StageValue {
+pub struct LabelValue {
     /// Spellings (matched ignoring case and surrounding/repeated whitespace).
     #[serde(rename = "match")]
     pub matches: Vec<String>,

@@ -352,6 +352,11 @@ fn check_mapping(m: &Mapping) -> Result<(), String> {
             both(&format!("fields.stage.values[{i}].label"), &v.label)?;
         }
     }
+    if let Some(a) = &m.fields.agency_labels {
+        for (i, v) in a.iter().enumerate() {
+            both(&format!("fields.agency_labels[{i}].label"), &v.label)?;
+        }
+    }
     Ok(())
 }
 
@@ -716,6 +721,16 @@ fn place_rows(
         ),
         None => None,
     };
+    let agencies = match &m.fields.agency_labels {
+        Some(a) => Some(
+            Lookup::new(
+                a.iter()
+                    .map(|v| (v.matches.as_slice(), lang_text(&v.label))),
+            )
+            .map_err(|e| format!("fields.agency_labels: {e}"))?,
+        ),
+        None => None,
+    };
     let classes = Lookup::new(m.use_class.values.iter().map(|v| {
         (
             v.matches.as_slice(),
@@ -814,6 +829,21 @@ fn place_rows(
             );
             report.rows_skipped += 1;
             continue;
+        };
+        let agency = match &agencies {
+            None => OutText::one(lang, &agency),
+            Some(look) => match look.get(&agency) {
+                Some(t) => t.clone(),
+                None => {
+                    issue(
+                        IssueKind::UnknownValue,
+                        &m.fields.agency,
+                        &agency,
+                        "agency written as published",
+                    );
+                    OutText::one(lang, &agency)
+                }
+            },
         };
 
         // Use class.
@@ -991,7 +1021,7 @@ fn place_rows(
         let case = OutCase {
             id: base, // prefix + agency; the id proper is settled below
             name,
-            agency: OutText::one(lang, &agency),
+            agency,
             bureau: m
                 .fields
                 .bureau
