@@ -78,6 +78,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "The inventory holds {n} cases, too many to list here; the full list is on its page of the site and in the data download cases.csv.",
     ),
     ("flags_ticked", "風險數", "Flags"),
+    ("flagged_cases", "標記風險的案例", "Cases with a risk flag"),
     ("sources", "資料來源", "Sources"),
     ("accessed", "查閱日期", "accessed"),
     ("src_stop", "。", ". "),

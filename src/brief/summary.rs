@@ -395,7 +395,7 @@ pub fn inventory(lang: &str, f: &InventoryFigures) -> String {
             s.push('。');
             out.push(s);
         }
-        if let Some(m) = &f.method {
+        if let Some(m) = f.method.as_ref().filter(|_| f.held > 0) {
             out.push(format!("風險標記方式：{m}。"));
         }
     } else {
@@ -434,7 +434,7 @@ pub fn inventory(lang: &str, f: &InventoryFigures) -> String {
             s.push('.');
             out.push(s);
         }
-        if let Some(m) = &f.method {
+        if let Some(m) = f.method.as_ref().filter(|_| f.held > 0) {
             out.push(format!("How the flags were assigned: {m}."));
         }
     }

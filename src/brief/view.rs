@@ -722,7 +722,7 @@ pub fn inventory(v: View, n: usize, version: &str) -> Value {
         ),
         figure(
             row.cases - row.unflagged,
-            &format!("{} ≥ 1", t("risk_flags"))
+            &t("flagged_cases")
         ),
     ]);
     d["facts"] = json!([
