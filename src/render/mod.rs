@@ -3,9 +3,14 @@
 //! (`themes/default/templates`), and a site overrides any of them by putting
 //! a file of the same name in its own `templates/` folder.
 
+pub mod case_rows;
+pub mod cite;
 pub mod data;
+pub mod feed;
 pub mod i18n;
 pub mod pages;
+pub mod search;
+pub mod sitemap;
 pub mod text;
 pub mod urls;
 pub mod views;
@@ -87,6 +92,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/page.html"),
     ),
     (
+        "search.html",
+        include_str!("../../themes/default/templates/search.html"),
+    ),
+    (
+        "changes.html",
+        include_str!("../../themes/default/templates/changes.html"),
+    ),
+    (
         "404.html",
         include_str!("../../themes/default/templates/404.html"),
     ),
@@ -97,10 +110,24 @@ const TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// The default theme's static files.
-pub const STATIC_FILES: &[(&str, &[u8])] = &[(
-    "static/style.css",
-    include_bytes!("../../themes/default/static/style.css"),
-)];
+pub const STATIC_FILES: &[(&str, &[u8])] = &[
+    (
+        "static/style.css",
+        include_bytes!("../../themes/default/static/style.css"),
+    ),
+    (
+        "static/search.js",
+        include_bytes!("../../themes/default/static/search.js"),
+    ),
+    (
+        "static/cases.js",
+        include_bytes!("../../themes/default/static/cases.js"),
+    ),
+    (
+        "static/cite.js",
+        include_bytes!("../../themes/default/static/cite.js"),
+    ),
+];
 
 /// One rendered file: path relative to the output root, and its bytes.
 pub type RenderedFile = (String, Vec<u8>);
@@ -221,6 +248,11 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<RenderedFile>, Stri
     ));
 
     files.extend(data::downloads(site));
+    // Reader features: sitemap and robots.txt, feeds, search index, case rows.
+    files.extend(sitemap::files(site, &jobs));
+    files.extend(feed::feeds(site));
+    files.extend(search::files(site));
+    files.extend(case_rows::files(site));
     files.extend(
         STATIC_FILES
             .iter()
@@ -246,6 +278,7 @@ fn common_context(site: &Site, lang: &str) -> Value {
         ),
         ("risks", urls::section(lang, "risks")),
         ("vocabularies", urls::section(lang, "vocabularies")),
+        ("changes", urls::section(lang, "changes")),
     ];
     let mut seen = std::collections::HashSet::new();
     let pages: Vec<Value> = site
@@ -268,6 +301,8 @@ fn common_context(site: &Site, lang: &str) -> Value {
         "data_date": site.config.data_date.as_ref().map(|d| d.value.to_string()),
         "base_url": site.config.base_url.value,
         "home": urls::home(lang),
+        "search": urls::section(lang, "search"),
+        "feed": feed::feed_path(lang),
         "nav": nav.iter().map(|(k, u)| json!({"key": k, "url": u, "label": i18n::get(lang, k)})).collect::<Vec<_>>(),
         "pages": pages,
         "t": i18n::table(lang),
