@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod serve;
 mod report;
 
 use clap::{Parser, Subcommand};
@@ -24,6 +25,8 @@ enum Command {
     Build(build::Args),
     /// Validate the content without writing anything.
     Check(check::Args),
+    /// Build, serve on 127.0.0.1, rebuild and reload on every change.
+    Serve(serve::Args),
 }
 
 /// Runs the command line; returns the process exit code. clap exits with 2
@@ -33,5 +36,6 @@ pub fn run() -> i32 {
     match cli.command {
         Command::Build(a) => build::execute(a),
         Command::Check(a) => check::execute(a),
+        Command::Serve(a) => serve::execute(a),
     }
 }
