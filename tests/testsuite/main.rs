@@ -2,4 +2,6 @@
 //! one module per feature, fixture sites under `tests/fixtures/`, and the
 //! helpers in `common` that build a site and parse what it wrote.
 
+mod browser;
 mod common;
+mod reader;
