@@ -3,8 +3,8 @@
 
 pub mod build;
 pub mod check;
-pub mod serve;
 mod report;
+pub mod serve;
 
 use clap::{Parser, Subcommand};
 

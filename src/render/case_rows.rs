@@ -24,7 +24,11 @@ pub fn rows(site: &Site, lang: &str) -> Value {
     for i in &site.inventories {
         inv.insert(
             i.id.value.clone(),
-            json!([v.plain(&i.title), urls::inventory(lang, &i.id.value, 1), i.jurisdiction.value]),
+            json!([
+                v.plain(&i.title),
+                urls::inventory(lang, &i.id.value, 1),
+                i.jurisdiction.value
+            ]),
         );
     }
     let juris: Map<String, Value> = site
@@ -64,9 +68,18 @@ pub fn rows(site: &Site, lang: &str) -> Value {
                 v.plain(&c.agency),
                 site.inventories[i].id.value,
                 c.use_class.value,
-                c.use_subtype.as_ref().map(|s| s.value.as_str()).unwrap_or(""),
-                c.techniques.iter().map(|t| t.value.as_str()).collect::<Vec<_>>(),
-                c.risk_flags.iter().map(|t| t.value.as_str()).collect::<Vec<_>>(),
+                c.use_subtype
+                    .as_ref()
+                    .map(|s| s.value.as_str())
+                    .unwrap_or(""),
+                c.techniques
+                    .iter()
+                    .map(|t| t.value.as_str())
+                    .collect::<Vec<_>>(),
+                c.risk_flags
+                    .iter()
+                    .map(|t| t.value.as_str())
+                    .collect::<Vec<_>>(),
             ])
         })
         .collect();

@@ -70,9 +70,13 @@ pub fn cite(
     let zh = lang.starts_with("zh");
     let date_s = date.map(|d| d.to_string());
     let text = match (&date_s, zh) {
-        (Some(d), true) => format!("{author}（{d}）。〈{title}〉。《{site_title}》。{url}（資料截至 {d}）"),
+        (Some(d), true) => {
+            format!("{author}（{d}）。〈{title}〉。《{site_title}》。{url}（資料截至 {d}）")
+        }
         (None, true) => format!("{author}。〈{title}〉。《{site_title}》。{url}"),
-        (Some(d), false) => format!("{author}. ({d}). \u{201c}{title}.\u{201d} {site_title}. {url} (data as of {d})"),
+        (Some(d), false) => format!(
+            "{author}. ({d}). \u{201c}{title}.\u{201d} {site_title}. {url} (data as of {d})"
+        ),
         (None, false) => format!("{author}. \u{201c}{title}.\u{201d} {site_title}. {url}"),
     };
     let mut bib = format!(

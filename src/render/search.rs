@@ -150,7 +150,12 @@ fn documents(v: View) -> Vec<Doc> {
             title: v.plain(&fw.title),
             kind: "framework",
             excerpt: excerpt(&summary),
-            body: join(&[short.clone(), summary, opt(v, &fw.issuer), fw.id.value.clone()]),
+            body: join(&[
+                short.clone(),
+                summary,
+                opt(v, &fw.issuer),
+                fw.id.value.clone(),
+            ]),
         });
         let name = if short.is_empty() {
             v.plain(&fw.title)
@@ -235,7 +240,14 @@ pub fn index(site: &Site, lang: &str) -> Value {
             )
         })
         .collect();
-    let kinds = ["jurisdiction", "framework", "provision", "inventory", "case", "page"];
+    let kinds = [
+        "jurisdiction",
+        "framework",
+        "provision",
+        "inventory",
+        "case",
+        "page",
+    ];
     json!({
         "v": 1,
         "lang": lang,
@@ -288,7 +300,10 @@ mod tests {
     #[test]
     fn chinese_is_cut_into_bigrams_and_words_kept() {
         assert_eq!(tokens("車牌辨識"), ["車牌", "牌辨", "辨識"]);
-        assert_eq!(tokens("AI應用 High-Impact"), ["ai", "應用", "high", "impact"]);
+        assert_eq!(
+            tokens("AI應用 High-Impact"),
+            ["ai", "應用", "high", "impact"]
+        );
         assert_eq!(tokens("智"), ["智"]);
         assert_eq!(tokens("ＡＢＣ１"), ["abc1"]);
     }

@@ -85,9 +85,8 @@ fn resolve(out: &Path, url_path: &str) -> Option<PathBuf> {
 
 /// Adds the live script before `</body>` (or at the end).
 pub fn inject(html: &str, version: u64) -> String {
-    let tag = format!(
-        "<script src=\"/__govatlas/live.js\" data-version=\"{version}\" defer></script>"
-    );
+    let tag =
+        format!("<script src=\"/__govatlas/live.js\" data-version=\"{version}\" defer></script>");
     match html.rfind("</body>") {
         Some(i) => format!("{}{tag}\n{}", &html[..i], &html[i..]),
         None => format!("{html}{tag}\n"),
@@ -167,7 +166,10 @@ mod tests {
     #[test]
     fn paths_cannot_climb_out() {
         let out = Path::new("/srv/out");
-        assert_eq!(resolve(out, "/en/index.html"), Some(out.join("en/index.html")));
+        assert_eq!(
+            resolve(out, "/en/index.html"),
+            Some(out.join("en/index.html"))
+        );
         assert_eq!(resolve(out, "/%E8%BB%8A.html"), Some(out.join("車.html")));
         assert_eq!(resolve(out, "/../etc/passwd"), None);
         assert_eq!(resolve(out, "/en/%2e%2e/%2e%2e/x"), None);

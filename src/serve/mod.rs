@@ -30,7 +30,7 @@ pub type Rebuild = Box<dyn FnMut(&Path, &Path) -> Result<BuildReport, Failure> +
 
 /// The default rebuild: the full pipeline.
 pub fn full_rebuild() -> Rebuild {
-    Box::new(|root, out| crate::pipeline::build(root, out))
+    Box::new(crate::pipeline::build)
 }
 
 /// What `serve` needs to know.

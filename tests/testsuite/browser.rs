@@ -15,15 +15,24 @@ fn missing() -> Option<String> {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
     if !chromium.exists() {
-        return Some(format!("{} not found (apt-get install chromium fonts-noto-cjk)", chromium.display()));
+        return Some(format!(
+            "{} not found (apt-get install chromium fonts-noto-cjk)",
+            chromium.display()
+        ));
     }
-    if Command::new("node").arg("--version").output().map_or(true, |o| !o.status.success()) {
+    if Command::new("node")
+        .arg("--version")
+        .output()
+        .map_or(true, |o| !o.status.success())
+    {
         return Some("node not found".into());
     }
     let modules = repo_root().join("tests/browser/node_modules");
     for pkg in ["playwright-core", "axe-core"] {
         if !modules.join(pkg).is_dir() {
-            return Some(format!("{pkg} not installed (npm ci --prefix tests/browser)"));
+            return Some(format!(
+                "{pkg} not installed (npm ci --prefix tests/browser)"
+            ));
         }
     }
     None

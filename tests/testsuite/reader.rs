@@ -60,7 +60,14 @@ fn chinese_is_indexed_by_bigrams_english_by_words() {
         .iter()
         .map(|d| d[2].as_str().unwrap())
         .collect();
-    for k in ["jurisdiction", "framework", "provision", "inventory", "case", "page"] {
+    for k in [
+        "jurisdiction",
+        "framework",
+        "provision",
+        "inventory",
+        "case",
+        "page",
+    ] {
         assert!(kinds.contains(&k), "no {k} in the index");
     }
 }
@@ -90,7 +97,13 @@ fn case_rows_and_filter_form() {
     // and the server-rendered table holds every row.
     let form = scraper::Selector::parse("form#case-filters[hidden]").unwrap();
     assert!(doc.select(&form).next().is_some());
-    for name in ["jurisdiction", "inventory", "use_class", "technique", "flag"] {
+    for name in [
+        "jurisdiction",
+        "inventory",
+        "use_class",
+        "technique",
+        "flag",
+    ] {
         let sel = scraper::Selector::parse(&format!("select[name={name}] option")).unwrap();
         assert!(doc.select(&sel).count() > 1, "no options for {name}");
     }
@@ -101,15 +114,30 @@ fn case_rows_and_filter_form() {
 fn cite_this_uses_base_url_and_content_date() {
     let s = site();
     for (page, url) in [
-        ("en/frameworks/eu-ai-act.html", "https://example.org/atlas/en/frameworks/eu-ai-act.html"),
-        ("zh-TW/cases/tw-digi-2023-01.html", "https://example.org/atlas/zh-TW/cases/tw-digi-2023-01.html"),
-        ("en/inventories/tw-digi-2023.html", "https://example.org/atlas/en/inventories/tw-digi-2023.html"),
+        (
+            "en/frameworks/eu-ai-act.html",
+            "https://example.org/atlas/en/frameworks/eu-ai-act.html",
+        ),
+        (
+            "zh-TW/cases/tw-digi-2023-01.html",
+            "https://example.org/atlas/zh-TW/cases/tw-digi-2023-01.html",
+        ),
+        (
+            "en/inventories/tw-digi-2023.html",
+            "https://example.org/atlas/en/inventories/tw-digi-2023.html",
+        ),
     ] {
         let doc = s.html(page);
         let text = texts(&doc, "pre.cite-text").join("");
         let bib = texts(&doc, "pre.cite-bibtex").join("");
-        assert!(text.contains(url) && text.contains("2025-07"), "{page}: {text}");
-        assert!(bib.starts_with("@misc{") && bib.contains("month = jul") && bib.contains(url), "{page}: {bib}");
+        assert!(
+            text.contains(url) && text.contains("2025-07"),
+            "{page}: {text}"
+        );
+        assert!(
+            bib.starts_with("@misc{") && bib.contains("month = jul") && bib.contains(url),
+            "{page}: {bib}"
+        );
     }
 }
 
@@ -117,7 +145,9 @@ fn cite_this_uses_base_url_and_content_date() {
 fn feed_and_changes_page_come_from_status_dates() {
     let s = site();
     let feed = s.read("en/feed.xml");
-    assert!(feed.starts_with("<?xml") && feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""));
+    assert!(
+        feed.starts_with("<?xml") && feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\"")
+    );
     // Newest first; the feed's date is the newest content date, not the clock.
     assert!(feed.contains("<updated>2026-01-22T00:00:00Z</updated>\n<author>"));
     let dates: Vec<&str> = feed
@@ -148,7 +178,9 @@ fn sitemap_robots_and_language_switch() {
     assert!(map.contains("<url><loc>https://example.org/atlas/en/cases/tw-digi-2023-01.html</loc><xhtml:link rel=\"alternate\" hreflang=\"zh-TW\" href=\"https://example.org/atlas/zh-TW/cases/tw-digi-2023-01.html\"/>"));
     assert!(map.contains("hreflang=\"x-default\""));
     assert!(!map.contains("404.html"));
-    assert!(s.read("robots.txt").contains("Sitemap: https://example.org/atlas/sitemap.xml"));
+    assert!(s
+        .read("robots.txt")
+        .contains("Sitemap: https://example.org/atlas/sitemap.xml"));
     let doc = s.html("en/cases/tw-digi-2023-01.html");
     let html = scraper::Selector::parse("html[lang=en]").unwrap();
     assert!(doc.select(&html).next().is_some());
@@ -163,7 +195,14 @@ fn sitemap_robots_and_language_switch() {
 fn reader_files_are_deterministic() {
     let a = site();
     let b = site();
-    for f in ["search/zh-TW.js", "search/en.js", "en/feed.xml", "sitemap.xml", "data/case-rows.zh-TW.js", "en/changes.html"] {
+    for f in [
+        "search/zh-TW.js",
+        "search/en.js",
+        "en/feed.xml",
+        "sitemap.xml",
+        "data/case-rows.zh-TW.js",
+        "en/changes.html",
+    ] {
         assert_eq!(a.read(f), b.read(f), "{f} differs between builds");
     }
 }
@@ -189,7 +228,10 @@ fn walkdir(dir: &Path) -> Vec<PathBuf> {
     let mut i = 0;
     while i < out.len() {
         if out[i].is_dir() {
-            let mut kids: Vec<PathBuf> = std::fs::read_dir(&out[i]).unwrap().map(|e| e.unwrap().path()).collect();
+            let mut kids: Vec<PathBuf> = std::fs::read_dir(&out[i])
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
             kids.sort();
             out.extend(kids);
         }
@@ -238,12 +280,20 @@ impl Server {
     /// GET `path`: (status, body).
     pub fn get(&self, path: &str) -> (u16, String) {
         let mut s = TcpStream::connect(&self.addr).expect("connect");
-        write!(s, "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", self.addr).unwrap();
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.addr
+        )
+        .unwrap();
         let mut buf = Vec::new();
         s.read_to_end(&mut buf).unwrap();
         let text = String::from_utf8_lossy(&buf).to_string();
         let status: u16 = text[9..12].parse().unwrap();
-        let body = text.split_once("\r\n\r\n").map(|x| x.1.to_string()).unwrap_or_default();
+        let body = text
+            .split_once("\r\n\r\n")
+            .map(|x| x.1.to_string())
+            .unwrap_or_default();
         (status, body)
     }
 
@@ -260,7 +310,10 @@ impl Server {
             if f(&s) {
                 return s;
             }
-            assert!(start.elapsed() < Duration::from_secs(30), "timed out waiting for {what}: {s}");
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "timed out waiting for {what}: {s}"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
     }
@@ -294,22 +347,41 @@ fn serve_rebuilds_injects_and_reports_errors() {
     // An edit rebuilds.
     let file = root.join("content/inventories/tw-digi-2023.yaml");
     let original = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, original.replace("Smarter licence-plate recognition", "Plate reader v2")).unwrap();
+    std::fs::write(
+        &file,
+        original.replace("Smarter licence-plate recognition", "Plate reader v2"),
+    )
+    .unwrap();
     server.wait_for("build 2", |s| s["version"] == 2);
-    assert!(server.get("/en/cases/tw-digi-2023-01.html").1.contains("Plate reader v2"));
+    assert!(server
+        .get("/en/cases/tw-digi-2023-01.html")
+        .1
+        .contains("Plate reader v2"));
 
     // A broken file: errors with file:line:col, output/ unchanged.
     let before = std::fs::read(out.join("en/cases/tw-digi-2023-01.html")).unwrap();
-    std::fs::write(&file, original.replace("risk_flags: [data_governance]\n", "risk_flags: [data-governance]\n")).unwrap();
+    std::fs::write(
+        &file,
+        original.replace(
+            "risk_flags: [data_governance]\n",
+            "risk_flags: [data-governance]\n",
+        ),
+    )
+    .unwrap();
     let s = server.wait_for("errors", |s| !s["errors"].as_array().unwrap().is_empty());
     assert_eq!(s["version"], 2);
     let e = &s["errors"][0];
     assert_eq!(e["file"], "content/inventories/tw-digi-2023.yaml");
     assert!(e["line"].as_u64().unwrap() > 0 && e["column"].as_u64().unwrap() > 0);
     assert!(e["message"].as_str().unwrap().contains("data-governance"));
-    assert_eq!(std::fs::read(out.join("en/cases/tw-digi-2023-01.html")).unwrap(), before);
+    assert_eq!(
+        std::fs::read(out.join("en/cases/tw-digi-2023-01.html")).unwrap(),
+        before
+    );
 
     // Fixed: a new version, no errors.
     std::fs::write(&file, &original).unwrap();
-    server.wait_for("build 3", |s| s["version"] == 3 && s["errors"].as_array().unwrap().is_empty());
+    server.wait_for("build 3", |s| {
+        s["version"] == 3 && s["errors"].as_array().unwrap().is_empty()
+    });
 }
