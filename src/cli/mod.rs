@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod import;
 mod report;
 pub mod serve;
 
@@ -25,6 +26,8 @@ enum Command {
     Build(build::Args),
     /// Validate the content without writing anything.
     Check(check::Args),
+    /// Import a published case inventory (CSV) into content/.
+    Import(import::ImportArgs),
     /// Build, serve on 127.0.0.1, rebuild and reload on every change.
     Serve(serve::Args),
 }
@@ -36,6 +39,7 @@ pub fn run() -> i32 {
     match cli.command {
         Command::Build(a) => build::execute(a),
         Command::Check(a) => check::execute(a),
+        Command::Import(a) => import::execute(a),
         Command::Serve(a) => serve::execute(a),
     }
 }

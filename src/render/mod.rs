@@ -166,8 +166,26 @@ impl Theme {
         tera.add_raw_templates(templates)
             .map_err(|e| template_error(&e))?;
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(escape_html);
         Ok(Theme { tera })
     }
+}
+
+/// Escapes the five characters that matter in HTML text and quoted
+/// attributes. (Tera's default also escapes `/`, which only bloats URLs.)
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 fn template_error(e: &tera::Error) -> String {

@@ -4,4 +4,9 @@
 
 mod browser;
 mod common;
+mod default_site;
+mod facts_study;
+mod facts_us_tw_jp;
+mod import;
 mod reader;
+mod site;
