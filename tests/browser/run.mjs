@@ -6,7 +6,7 @@
 //   GOVATLAS_OUT   its output folder (for the file:// check)
 // Prints one line per check ("ok ..." / "FAIL ...") and exits 1 on any failure.
 import { chromium } from "playwright-core";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -51,6 +51,16 @@ page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(`${page
 page.on("pageerror", (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
 
 const url = (p) => new URL(p, BASE).href;
+
+if (process.env.GOVATLAS_MODE === "sweep") {
+  await check("any site: no console errors and no serious/critical axe violation on one page of each type", async () => {
+    await sweep(pagesOf(OUT));
+  });
+  await browser.close();
+  console.log(failures ? `${failures} check(s) failed` : "all browser checks passed");
+  process.exit(failures ? 1 : 0);
+}
+
 
 async function searchFor(pageUrl, query) {
   await page.goto(pageUrl);
@@ -141,11 +151,10 @@ const TYPES = [
   "compare/jurisdictions.html", "compare/use-classes.html", "risks.html", "vocabularies.html",
   "pages/about.html", "changes.html", "search.html",
 ];
-const pages = ["zh-TW", "en"].flatMap((l) => TYPES.map((t) => `${l}/${t}`)).concat(["404.html"]);
-await check("no console errors and no serious/critical axe violation on any page type", async () => {
+
+async function sweep(pages) {
   const problems = [];
   const notes = new Set();
-  let checked = 0;
   for (const p of pages) {
     consoleErrors.length = 0;
     const resp = await page.goto(url(p) + (p.endsWith("search.html") ? "?q=AI" : ""));
@@ -161,10 +170,39 @@ await check("no console errors and no serious/critical axe violation on any page
       }
     }
     for (const e of consoleErrors) problems.push(`${p}: console: ${e}`);
-    checked++;
   }
-  console.log(`  (${checked} pages checked by axe; minor/moderate, not failing: ${[...notes].join(", ") || "none"})`);
+  console.log(`  (${pages.length} pages checked by axe; minor/moderate, not failing: ${[...notes].join(", ") || "none"})`);
   assert(problems.length === 0, "\n  " + problems.join("\n  "));
+}
+
+/* For any site: one page of each type found in the output folder (the
+   first record of each kind and the largest, which has the longest tables). */
+function pagesOf(out) {
+  const pick = [];
+  const langs = readdirSync(out).filter((d) => existsSync(join(out, d, "index.html")) && statSync(join(out, d)).isDirectory());
+  for (const l of langs) {
+    for (const f of ["index.html", "changes.html", "search.html", "risks.html", "vocabularies.html"]) {
+      if (existsSync(join(out, l, f))) pick.push(`${l}/${f}`);
+    }
+    for (const dir of ["jurisdictions", "frameworks", "inventories", "cases", "pages", "compare"]) {
+      const d = join(out, l, dir);
+      if (!existsSync(d)) continue;
+      const files = readdirSync(d).filter((f) => f.endsWith(".html")).sort();
+      const records = files.filter((f) => f !== "index.html" && !/^page-\d+\.html$/.test(f));
+      const chosen = new Set(files.includes("index.html") ? ["index.html"] : []);
+      if (dir === "compare") records.forEach((f) => chosen.add(f));
+      else if (records.length) {
+        chosen.add(records[0]);
+        chosen.add(records.reduce((a, b) => (statSync(join(d, b)).size > statSync(join(d, a)).size ? b : a)));
+      }
+      for (const f of chosen) pick.push(`${l}/${dir}/${f}`);
+    }
+  }
+  return pick.concat(existsSync(join(out, "404.html")) ? ["404.html"] : []);
+}
+
+await check("no console errors and no serious/critical axe violation on any page type", async () => {
+  await sweep(["zh-TW", "en"].flatMap((l) => TYPES.map((t) => `${l}/${t}`)).concat(["404.html"]));
 });
 
 await check("serve: an edit reloads the open page; a broken file shows the overlay; a fix clears it", async () => {

@@ -69,3 +69,36 @@ fn browser_checks() {
         String::from_utf8_lossy(&result.stderr)
     );
 }
+
+/// The same console and axe checks on one page of each type of the default
+/// site in `content/` (real content: long tables, fallbacks, every chart).
+#[test]
+fn browser_checks_default_site() {
+    if let Some(why) = missing() {
+        assert!(
+            std::env::var_os("GOVATLAS_BROWSER_TESTS").is_none(),
+            "GOVATLAS_BROWSER_TESTS is set but: {why}"
+        );
+        println!("skipped: browser tests: {why}");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let server = Server::start(&repo_root(), &out);
+    let result = Command::new("node")
+        .arg(repo_root().join("tests/browser/run.mjs"))
+        .env("GOVATLAS_MODE", "sweep")
+        .env("GOVATLAS_URL", format!("http://{}/", server.addr))
+        .env("GOVATLAS_ROOT", repo_root())
+        .env("GOVATLAS_OUT", &out)
+        .output()
+        .expect("run node");
+    drop(server);
+    let stdout = String::from_utf8_lossy(&result.stdout);
+    println!("{stdout}");
+    assert!(
+        result.status.success(),
+        "browser checks of the default site failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+}
