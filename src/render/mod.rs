@@ -135,40 +135,72 @@ pub type RenderedFile = (String, Vec<u8>);
 /// Compiled templates.
 pub struct Theme {
     tera: Tera,
+    statics: Vec<RenderedFile>,
 }
 
 impl Theme {
-    /// Compiles the default templates, then the site's overrides from
-    /// `root/templates/*.html`. Template errors are reported as text.
+    /// Compiles the default templates, then, by file name, those of a
+    /// `root/themes/default/templates/` folder on disk (so `govatlas serve`
+    /// run in a checkout shows theme edits without recompiling), then the
+    /// site's own overrides from `root/templates/*.html`. Static files are
+    /// layered the same way from `root/themes/default/static/`. Template
+    /// errors are reported as text.
     pub fn load(root: &Path) -> Result<Theme, String> {
         let mut tera = Tera::default();
         let mut templates: Vec<(String, String)> = TEMPLATES
             .iter()
             .map(|(n, s)| (n.to_string(), s.to_string()))
             .collect();
-        let dir = root.join("templates");
-        if dir.is_dir() {
-            let mut entries: Vec<_> = std::fs::read_dir(&dir)
-                .map_err(|e| format!("{}: {e}", dir.display()))?
-                .filter_map(Result::ok)
-                .collect();
-            entries.sort_by_key(|e| e.file_name());
-            for e in entries {
-                let name = e.file_name().to_string_lossy().into_owned();
-                if name.ends_with(".html") {
-                    let text = std::fs::read_to_string(e.path())
-                        .map_err(|err| format!("{}: {err}", e.path().display()))?;
-                    templates.retain(|(n, _)| *n != name);
-                    templates.push((name, text));
-                }
+        for dir in [
+            root.join("themes/default/templates"),
+            root.join("templates"),
+        ] {
+            for (name, bytes) in files_in(&dir, ".html")? {
+                let text = String::from_utf8(bytes)
+                    .map_err(|_| format!("{}: not UTF-8", dir.join(&name).display()))?;
+                templates.retain(|(n, _)| *n != name);
+                templates.push((name, text));
             }
         }
         tera.add_raw_templates(templates)
             .map_err(|e| template_error(&e))?;
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape_html);
-        Ok(Theme { tera })
+        let mut statics: Vec<RenderedFile> = STATIC_FILES
+            .iter()
+            .map(|(p, b)| (p.to_string(), b.to_vec()))
+            .collect();
+        for (name, bytes) in files_in(&root.join("themes/default/static"), "")? {
+            let path = format!("static/{name}");
+            statics.retain(|(p, _)| *p != path);
+            statics.push((path, bytes));
+        }
+        Ok(Theme { tera, statics })
     }
+}
+
+/// The files directly in `dir` whose names end with `suffix`, sorted by
+/// name (none when `dir` does not exist).
+fn files_in(dir: &Path, suffix: &str) -> Result<Vec<(String, Vec<u8>)>, String> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_file())
+        .collect();
+    entries.sort_by_key(|e| e.file_name());
+    let mut out = Vec::new();
+    for e in entries {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.ends_with(suffix) && !name.starts_with('.') {
+            let bytes =
+                std::fs::read(e.path()).map_err(|err| format!("{}: {err}", e.path().display()))?;
+            out.push((name, bytes));
+        }
+    }
+    Ok(out)
 }
 
 /// Escapes the five characters that matter in HTML text and quoted
@@ -271,11 +303,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<RenderedFile>, Stri
     files.extend(feed::feeds(site));
     files.extend(search::files(site));
     files.extend(case_rows::files(site));
-    files.extend(
-        STATIC_FILES
-            .iter()
-            .map(|(p, b)| (p.to_string(), b.to_vec())),
-    );
+    files.extend(theme.statics.iter().cloned());
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
 }

@@ -385,3 +385,23 @@ fn serve_rebuilds_injects_and_reports_errors() {
         s["version"] == 3 && s["errors"].as_array().unwrap().is_empty()
     });
 }
+
+#[test]
+fn a_theme_folder_on_disk_overrides_the_compiled_theme() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    copy_tree(&fixture("reader"), &root);
+    let theme = root.join("themes/default");
+    std::fs::create_dir_all(theme.join("templates")).unwrap();
+    std::fs::create_dir_all(theme.join("static")).unwrap();
+    std::fs::write(
+        theme.join("templates/404.html"),
+        "{% extends \"base.html\" %}{% block main %}<h1>Lost in the atlas</h1>{% endblock main %}",
+    )
+    .unwrap();
+    std::fs::write(theme.join("static/style.css"), "body { color: #123456; }\n").unwrap();
+    let s = BuiltSite::build(&root);
+    assert!(s.read("404.html").contains("Lost in the atlas"));
+    assert_eq!(s.read("static/style.css"), "body { color: #123456; }\n");
+    assert!(s.read("static/search.js").contains("govatlasSearch"));
+}
