@@ -222,6 +222,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("reset_filters", "清除篩選", "Clear filters"),
     ("showing_of", "顯示 {shown} / {total} 案", "Showing {shown} of {total} cases"),
     ("sort_by", "排序：", "Sort by "),
+    ("pages_top", "頁碼", "Pages"),
+    ("pages_bottom", "頁碼（表格下方）", "Pages (below the table)"),
 ];
 
 /// Every string for `lang` (English for languages other than zh-*).
