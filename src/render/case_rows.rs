@@ -8,6 +8,7 @@ use super::views::View;
 use super::{urls, RenderedFile};
 use crate::model::Site;
 use crate::schema::VocabularyKind as V;
+use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
 /// Path of the rows script of `lang`.
@@ -89,7 +90,7 @@ pub fn rows(site: &Site, lang: &str) -> Value {
 /// Every language's rows script.
 pub fn files(site: &Site) -> Vec<RenderedFile> {
     site.languages
-        .iter()
+        .par_iter()
         .map(|lang| {
             let body = serde_json::to_string(&rows(site, lang)).expect("json");
             let js = format!(

@@ -15,6 +15,7 @@ use super::views::View;
 use super::{i18n, urls, RenderedFile};
 use crate::model::Site;
 use crate::schema::{Provision, Text, VocabularyKind as V};
+use rayon::prelude::*;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -180,7 +181,6 @@ fn documents(v: View) -> Vec<Doc> {
                 opt(v, &c.bureau),
                 opt(v, &c.description),
                 v.term_plain(V::UseClasses, &c.use_class.value),
-                v.plain(&inv.title),
             ];
             body.extend(
                 c.techniques
@@ -281,7 +281,7 @@ pub fn index_path(lang: &str) -> String {
 /// `window.govatlasSearch[lang]`.
 pub fn files(site: &Site) -> Vec<RenderedFile> {
     site.languages
-        .iter()
+        .par_iter()
         .map(|lang| {
             let body = serde_json::to_string(&index(site, lang)).expect("json");
             let js = format!(

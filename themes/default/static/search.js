@@ -85,6 +85,11 @@
       });
       scores = next;
     });
+    /* A title holding the query as written ranks first. */
+    var phrase = Array.from(q.trim()).map(fold).join("");
+    if (phrase.length > 1) scores.forEach(function (sc, d) {
+      if (index.docs[d][1].toLowerCase().indexOf(phrase) >= 0) scores.set(d, sc + 10);
+    });
     var order = { jurisdiction: 0, framework: 1, inventory: 2, case: 3, provision: 4, page: 5 };
     return Array.from(scores.entries()).sort(function (a, b) {
       return b[1] - a[1] || order[index.docs[a[0]][2]] - order[index.docs[b[0]][2]] || a[0] - b[0];
