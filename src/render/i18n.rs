@@ -223,6 +223,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("showing_of", "顯示 {shown} / {total} 案", "Showing {shown} of {total} cases"),
     ("sort_by", "排序：", "Sort by "),
     ("pages_top", "頁碼", "Pages"),
+    ("filter_in_table", "在案例總表中篩選與排序這些案例", "Filter and sort these cases in the full case table"),
     ("pages_bottom", "頁碼（表格下方）", "Pages (below the table)"),
 ];
 
