@@ -272,7 +272,7 @@ impl Server {
             }
         });
         let addr = rx
-            .recv_timeout(Duration::from_secs(60))
+            .recv_timeout(Duration::from_secs(600))
             .expect("serve did not print its address");
         Server { child, addr }
     }
