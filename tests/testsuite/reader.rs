@@ -257,7 +257,9 @@ impl Server {
             .arg(out)
             .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(Stdio::from(
+                std::fs::File::create(out.with_extension("serve-stderr.txt")).expect("stderr file"),
+            ))
             .spawn()
             .expect("start govatlas serve");
         let stdout = child.stdout.take().unwrap();
@@ -273,7 +275,13 @@ impl Server {
         });
         let addr = rx
             .recv_timeout(Duration::from_secs(600))
-            .expect("serve did not print its address");
+            .unwrap_or_else(|_| {
+                panic!(
+                    "serve did not print its address; stderr:\n{}",
+                    std::fs::read_to_string(out.with_extension("serve-stderr.txt"))
+                        .unwrap_or_default()
+                )
+            });
         Server { child, addr }
     }
 
