@@ -720,10 +720,7 @@ pub fn inventory(v: View, n: usize, version: &str) -> Value {
             pct.map_or("—".to_string(), |p| format!("{p}%")),
             &t("coverage")
         ),
-        figure(
-            row.cases - row.unflagged,
-            &t("flagged_cases")
-        ),
+        figure(row.cases - row.unflagged, &t("flagged_cases")),
     ]);
     d["facts"] = json!([
         {"label": t("jurisdiction"), "value": lit(jur_name.clone())},

@@ -6,6 +6,7 @@ pub mod build;
 pub mod check;
 pub mod import;
 mod report;
+pub mod serve;
 
 use clap::{Parser, Subcommand};
 
@@ -30,6 +31,8 @@ enum Command {
     Import(import::ImportArgs),
     /// Write a print-ready briefing (HTML, or PDF with --pdf).
     Brief(brief::Args),
+    /// Build, serve on 127.0.0.1, rebuild and reload on every change.
+    Serve(serve::Args),
 }
 
 /// Runs the command line; returns the process exit code. clap exits with 2
@@ -41,5 +44,6 @@ pub fn run() -> i32 {
         Command::Check(a) => check::execute(a),
         Command::Import(a) => import::execute(a),
         Command::Brief(a) => brief::execute(a),
+        Command::Serve(a) => serve::execute(a),
     }
 }

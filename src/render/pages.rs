@@ -1,6 +1,7 @@
 //! Which pages the site has, and what each shows. One function per page
 //! type returns its jobs; `render` adds the layout context and runs Tera.
 
+use super::cite::cite;
 use super::urls;
 use super::views::{percent, View};
 use crate::analytics;
@@ -38,6 +39,8 @@ pub fn all_pages(site: &Site) -> Vec<PageJob> {
         risks(v, &mut jobs);
         vocabularies(v, &mut jobs);
         markdown_pages(v, &mut jobs);
+        super::feed::changes_page(v, &mut jobs);
+        super::search::search_page(v, &mut jobs);
     }
     jobs
 }
@@ -90,6 +93,14 @@ fn home(v: View, jobs: &mut Vec<PageJob>) {
         "jurisdictions": site.jurisdictions.iter().map(|j| v.jurisdiction_link(&j.id.value)).collect::<Vec<_>>(),
     });
     push(jobs, v, "home.html", urls::home, ctx);
+}
+
+fn year_date(year: u16) -> crate::schema::PartialDate {
+    crate::schema::PartialDate {
+        year,
+        month: None,
+        day: None,
+    }
 }
 
 fn chart_title(v: View, key: &str) -> String {
@@ -265,6 +276,7 @@ fn frameworks(v: View, jobs: &mut Vec<PageJob>) {
             "matrices": matrices,
             "tables": tables,
             "sources": v.sources(&fw.sources),
+            "cite": cite(site, v.lang, id, &v.plain(&fw.title), &urls::framework(v.lang, id), fw.status_history.last().map(|e| e.date.value)),
         });
         push(jobs, v, "framework.html", |l| urls::framework(l, id), ctx);
     }
@@ -310,6 +322,7 @@ fn inventories(v: View, jobs: &mut Vec<PageJob>) {
             "by_class": by_class,
             "sources": v.sources(&inv.sources),
             "flag_headers": v.flag_headers(),
+            "cite": cite(site, v.lang, id, &v.plain(&inv.title), &urls::inventory(v.lang, id, 1), Some(year_date(inv.year.value))),
         });
         for page in 1..=pages {
             let slice = inv
@@ -354,6 +367,7 @@ fn inventories(v: View, jobs: &mut Vec<PageJob>) {
                 "jurisdiction": v.jurisdiction_link(&inv.jurisdiction.value),
                 "sources": v.sources(&inv.sources),
                 "overrides": case.overrides.iter().map(|o| o.value.clone()).collect::<Vec<_>>(),
+                "cite": cite(site, v.lang, cid, &v.plain(&case.name), &urls::case(v.lang, cid), Some(year_date(inv.year.value))),
             });
             push(jobs, v, "case.html", |l| urls::case(l, cid), ctx);
         }
@@ -389,6 +403,9 @@ fn cases(v: View, jobs: &mut Vec<PageJob>) {
             "use_classes": site.vocabulary(V::UseClasses).terms.iter().map(|t| json!({"id": t.id.value, "label": v.tx(&t.label)})).collect::<Vec<_>>(),
             "inventories": site.inventories.iter().map(|i| json!({"id": i.id.value, "title": v.tx(&i.title)})).collect::<Vec<_>>(),
             "jurisdictions": site.jurisdictions.iter().filter(|j| site.inventories.iter().any(|i| i.jurisdiction.value == j.id.value)).map(|j| v.jurisdiction_link(&j.id.value)).collect::<Vec<_>>(),
+            "techniques": site.vocabulary(V::Techniques).terms.iter().map(|t| json!({"id": t.id.value, "label": v.tx(&t.label)})).collect::<Vec<_>>(),
+            "rows_script": super::case_rows::path(v.lang),
+            "page": page,
         });
         push(jobs, v, "cases.html", |l| urls::case_table(l, page), ctx);
     }

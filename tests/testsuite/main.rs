@@ -3,9 +3,11 @@
 //! helpers in `common` that build a site and parse what it wrote.
 
 mod brief;
+mod browser;
 mod common;
 mod default_site;
 mod facts_study;
 mod facts_us_tw_jp;
 mod import;
+mod reader;
 mod site;
