@@ -49,23 +49,44 @@ pub fn render_human(d: &Diagnostic, sources: &SourceMap, styled: bool) -> String
                         .annotation(AnnotationKind::Primary.span(start..end)),
                 );
             }
-            None => {
-                group = group.element(annotate_snippets::Origin::path(path.as_str()));
-            }
+            None => return render_file_level(d, &title, &path, styled),
         }
     }
-    let mut report = vec![group];
     if let Some(help) = &d.help {
-        report.push(Group::with_title(
-            Level::HELP.secondary_title(help.as_str()),
-        ));
+        group = group.element(Level::HELP.message(help.as_str()));
     }
+    let report = vec![group];
     let renderer = if styled {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
     let mut out = renderer.render(&report).to_string();
+    // A blank line after each diagnostic, as rustc prints them.
+    out.push_str("\n\n");
+    out
+}
+
+/// A problem with a whole file (no line to quote), laid out like the
+/// others: annotate-snippets has no form for a path without a snippet.
+fn render_file_level(d: &Diagnostic, title: &str, path: &str, styled: bool) -> String {
+    let (red, blue, bold, reset) = if styled {
+        ("\x1b[1;31m", "\x1b[1;34m", "\x1b[1m", "\x1b[0m")
+    } else {
+        ("", "", "", "")
+    };
+    let mut out = format!("{red}error[{}]{reset}{bold}: {title}{reset}\n", d.code);
+    out.push_str(&format!(" {blue}-->{reset} {path}"));
+    if d.line > 0 {
+        out.push_str(&format!(":{}", d.line));
+        if d.column > 0 {
+            out.push_str(&format!(":{}", d.column));
+        }
+    }
+    out.push('\n');
+    if let Some(help) = &d.help {
+        out.push_str(&format!("  {blue}|{reset}\n  {blue}={reset} {bold}help{reset}: {help}\n"));
+    }
     out.push('\n');
     out
 }

@@ -50,6 +50,10 @@ pub struct LoadedContent {
     pub pages: Vec<(FileId, PageFile)>,
     /// Language keys of every bilingual text, by file.
     pub text_languages: Vec<(FileId, Vec<Spanned<String>>)>,
+    /// Files found but not loaded (unreadable, not UTF-8, or failing to
+    /// parse), with what they would have held. Validation uses this to
+    /// avoid reporting references into them as unknown.
+    pub failed: Vec<(FileId, ContentKind)>,
 }
 
 /// One parsed file.
@@ -65,9 +69,14 @@ enum Parsed {
 
 /// Loads the content under `root/content`.
 pub fn load(root: &Path) -> (LoadedContent, Diagnostics) {
+    load_with_limit(root, MAX_FILE_BYTES)
+}
+
+/// Like [`load`], refusing files over `max_bytes`.
+pub fn load_with_limit(root: &Path, max_bytes: u64) -> (LoadedContent, Diagnostics) {
     let mut diags = Diagnostics::default();
     let mut content = LoadedContent::default();
-    let found = files::discover(root, &mut content.sources, &mut diags);
+    let found = files::discover(root, max_bytes, &mut content.sources, &mut diags, &mut content.failed);
 
     let results: Vec<_> = found
         .par_iter()
@@ -78,7 +87,7 @@ pub fn load(root: &Path) -> (LoadedContent, Diagnostics) {
         })
         .collect();
 
-    for (id, parsed, langs) in results {
+    for ((id, parsed, langs), f) in results.into_iter().zip(&found) {
         match parsed {
             Ok(p) => {
                 content.text_languages.push((id, langs));
@@ -101,10 +110,24 @@ pub fn load(root: &Path) -> (LoadedContent, Diagnostics) {
                     Parsed::Page(p) => content.pages.push((id, p)),
                 }
             }
-            Err(d) => diags.push(*d),
+            Err(d) => {
+                diags.push(*d);
+                content.failed.push((id, f.kind.clone()));
+            }
         }
     }
     (content, diags)
+}
+
+/// Parses one file's text as the record `kind` says it holds, as the build
+/// would; for tests and the fuzz target. Never panics, whatever the text.
+pub fn parse_text(kind: &ContentKind, text: &str) -> Result<(), Box<Diagnostic>> {
+    let f = files::Found {
+        id: FileId(0),
+        kind: kind.clone(),
+    };
+    let (parsed, _) = crate::schema::collect_language_keys(|| parse_file(&f, text));
+    parsed.map(|_| ())
 }
 
 fn parse_file(f: &files::Found, text: &str) -> Result<Parsed, Box<Diagnostic>> {

@@ -348,6 +348,8 @@ pub(super) fn check_relation_cycles(cx: &mut Checker, frameworks: &[(FileId, Fra
             f.relations
                 .iter()
                 .enumerate()
+                // A relation to itself is reported by check_framework.
+                .filter(|(_, r)| r.target.value != f.id.value)
                 .filter(|(_, r)| {
                     matches!(
                         r.kind.value,
@@ -418,8 +420,9 @@ pub(super) fn check_inventory(cx: &mut Checker, file: FileId, inv: &Inventory) {
                 "count-mismatch",
                 Some("declared_total".into()),
                 format!(
-                    "inventory holds {} cases but declares only {}",
+                    "inventory holds {} case{} but declares only {}",
                     inv.cases.len(),
+                    if inv.cases.len() == 1 { "" } else { "s" },
                     total.value
                 ),
             );
@@ -547,10 +550,15 @@ pub(super) fn check_inventory(cx: &mut Checker, file: FileId, inv: &Inventory) {
     check_sources(cx, file, &inv.sources, "");
 }
 
-pub(super) fn check_pages(cx: &mut Checker, pages: &[(FileId, PageFile)], languages: &[String]) {
+/// `languages` is `None` when site.yaml could not be read.
+pub(super) fn check_pages(
+    cx: &mut Checker,
+    pages: &[(FileId, PageFile)],
+    languages: Option<&[String]>,
+) {
     let mut seen = HashSet::new();
     for (file, p) in pages {
-        if !languages.contains(&p.lang) {
+        if let Some(languages) = languages.filter(|l| !l.contains(&p.lang)) {
             cx.error(
                 Diagnostic::new(
                     "unknown-language",
@@ -560,10 +568,11 @@ pub(super) fn check_pages(cx: &mut Checker, pages: &[(FileId, PageFile)], langua
                     ),
                 )
                 .in_file(*file)
-                .maybe_help(
-                    did_you_mean(&p.lang, languages.iter().map(String::as_str)).map(|n| {
-                        format!("did you mean `{n}`? rename the file to {}.{n}.md", p.slug)
-                    }),
+                .help(
+                    match did_you_mean(&p.lang, languages.iter().map(String::as_str)) {
+                        Some(n) => format!("did you mean `{n}`? rename the file to {}.{n}.md", p.slug),
+                        None => format!("site.yaml lists {}", languages.join(", ")),
+                    },
                 ),
             );
         }

@@ -3,3 +3,4 @@
 //! helpers in `common` that build a site and parse what it wrote.
 
 mod common;
+mod diagnostics;
