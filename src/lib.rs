@@ -9,6 +9,7 @@
 pub mod analytics;
 pub mod charts;
 pub mod cli;
+pub mod linkcheck;
 pub mod diagnostics;
 pub mod load;
 pub mod model;
