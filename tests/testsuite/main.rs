@@ -6,3 +6,4 @@ mod common;
 mod diagnostics;
 mod fuzz;
 mod links;
+mod xss;
