@@ -7,3 +7,4 @@ mod diagnostics;
 mod fuzz;
 mod links;
 mod xss;
+mod determinism;
