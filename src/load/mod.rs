@@ -4,6 +4,7 @@
 
 mod files;
 mod markdown;
+mod path;
 mod yaml;
 
 pub use files::{ContentKind, MAX_FILE_BYTES};

@@ -5,7 +5,7 @@ use serde::de::DeserializeOwned;
 
 /// Limits that make hostile YAML (alias bombs, deep nesting) fail fast with
 /// bounded memory instead of exhausting the machine.
-fn options() -> serde_saphyr::Options {
+pub(super) fn options() -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = 64;
     budget.max_aliases = 10_000;
@@ -43,10 +43,10 @@ pub(super) fn parse<T: DeserializeOwned>(
         ));
     }
     serde_saphyr::from_str_with_options::<T>(text, options())
-        .map_err(|e| Box::new(to_diagnostic(file, &e, line_offset)))
+        .map_err(|e| Box::new(to_diagnostic(file, text, &e, line_offset)))
 }
 
-fn to_diagnostic(file: FileId, e: &serde_saphyr::Error, line_offset: u64) -> Diagnostic {
+fn to_diagnostic(file: FileId, text: &str, e: &serde_saphyr::Error, line_offset: u64) -> Diagnostic {
     let full = e.without_snippet().to_string();
     // The crate appends " at line L, column C"; we print positions ourselves.
     let message = match full.rfind(" at line ") {
@@ -58,6 +58,12 @@ fn to_diagnostic(file: FileId, e: &serde_saphyr::Error, line_offset: u64) -> Dia
         .in_file(file)
         .maybe_help(help);
     if let Some(loc) = e.location() {
+        // Errors about values and records get the field path; syntax
+        // errors have none (the file is not a tree yet).
+        let record = matches!(code, "unknown-field" | "missing-field");
+        if record || matches!(code, "wrong-type" | "unknown-value" | "invalid-date") {
+            d.field = super::path::at(text, loc.line(), loc.column(), record);
+        }
         d.line = loc.line() + line_offset;
         d.column = loc.column();
         d.len = loc.span().len().max(1);

@@ -213,7 +213,7 @@ fn an_error_in_a_crlf_file_points_at_the_right_column() {
     let stderr = check_output(site.path(), "human").unwrap();
     assert_eq!(
         stderr,
-        "error[unknown-value]: unknown value `contry`\n \
+        "error[unknown-value]: kind: unknown value `contry`\n \
          --> content/jurisdictions/tw.yaml:2:7\n  |\n2 | kind: contry\n  |       ^^^^^^\n  |\n  \
          = help: did you mean `country`?\n\n\
          error: 1 problem found; nothing was written\n"
