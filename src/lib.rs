@@ -9,8 +9,8 @@
 pub mod analytics;
 pub mod charts;
 pub mod cli;
-pub mod linkcheck;
 pub mod diagnostics;
+pub mod linkcheck;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -85,7 +85,9 @@ fn render_file_level(d: &Diagnostic, title: &str, path: &str, styled: bool) -> S
     }
     out.push('\n');
     if let Some(help) = &d.help {
-        out.push_str(&format!("  {blue}|{reset}\n  {blue}={reset} {bold}help{reset}: {help}\n"));
+        out.push_str(&format!(
+            "  {blue}|{reset}\n  {blue}={reset} {bold}help{reset}: {help}\n"
+        ));
     }
     out.push('\n');
     out

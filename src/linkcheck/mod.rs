@@ -121,7 +121,9 @@ fn classify(url: &str) -> Target {
     if lower.starts_with("mailto:") || lower.starts_with("tel:") {
         return Target::Ignored;
     }
-    if lower.starts_with("javascript:") || lower.starts_with("data:") || lower.starts_with("vbscript:")
+    if lower.starts_with("javascript:")
+        || lower.starts_with("data:")
+        || lower.starts_with("vbscript:")
     {
         return Target::Unsafe;
     }
@@ -254,7 +256,11 @@ mod tests {
             got,
             vec![
                 ("b.html", 2, "no file en/b.html in the site"),
-                ("a.html#nope", 3, "en/a.html has no element with id \"nope\""),
+                (
+                    "a.html#nope",
+                    3,
+                    "en/a.html has no element with id \"nope\""
+                ),
                 ("../../up.png", 3, "points above the site's root folder"),
                 (
                     "JaVaScRiPt:alert(1)",
@@ -270,7 +276,10 @@ mod tests {
     #[test]
     fn directories_resolve_to_their_index() {
         let files = site(&[
-            ("en/index.html", "<a href=\"frameworks/\">f</a><a href=\"../en/\">h</a>"),
+            (
+                "en/index.html",
+                "<a href=\"frameworks/\">f</a><a href=\"../en/\">h</a>",
+            ),
             ("en/frameworks/index.html", "<p>"),
         ]);
         assert!(check(&files).broken.is_empty());

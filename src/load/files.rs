@@ -116,12 +116,9 @@ pub(super) fn discover(
                 None => {
                     let id = sources.add(display, entry.path(), Arc::from(""));
                     diags.push(
-                        Diagnostic::new(
-                            "page-name",
-                            "page file is not named <slug>.<language>.md",
-                        )
-                        .in_file(id)
-                        .help("name pages like about.en.md and about.zh-TW.md"),
+                        Diagnostic::new("page-name", "page file is not named <slug>.<language>.md")
+                            .in_file(id)
+                            .help("name pages like about.en.md and about.zh-TW.md"),
                     );
                     continue;
                 }

@@ -77,7 +77,13 @@ pub fn load(root: &Path) -> (LoadedContent, Diagnostics) {
 pub fn load_with_limit(root: &Path, max_bytes: u64) -> (LoadedContent, Diagnostics) {
     let mut diags = Diagnostics::default();
     let mut content = LoadedContent::default();
-    let found = files::discover(root, max_bytes, &mut content.sources, &mut diags, &mut content.failed);
+    let found = files::discover(
+        root,
+        max_bytes,
+        &mut content.sources,
+        &mut diags,
+        &mut content.failed,
+    );
 
     let results: Vec<_> = found
         .par_iter()

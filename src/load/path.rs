@@ -28,7 +28,8 @@ fn pos<T>(s: &Spanned<T>) -> (u64, u64) {
 /// field", which are about a record, not a value).
 pub(super) fn at(text: &str, line: u64, column: u64, parent_only: bool) -> Option<String> {
     // The same limits as the real parse: this must not be the way round them.
-    let root: Spanned<Node> = serde_saphyr::from_str_with_options(text, super::yaml::options()).ok()?;
+    let root: Spanned<Node> =
+        serde_saphyr::from_str_with_options(text, super::yaml::options()).ok()?;
     let target = (line, column);
     let mut path = String::new();
     let mut node = &root;
@@ -40,7 +41,8 @@ pub(super) fn at(text: &str, line: u64, column: u64, parent_only: bool) -> Optio
                 };
                 // The error is at the key itself (an unknown field): the path
                 // is the map's, and the key is in the message.
-                if parent_only && (pos(k) == target || !matches!(v.value, Node::Map(_) | Node::Seq(_)))
+                if parent_only
+                    && (pos(k) == target || !matches!(v.value, Node::Map(_) | Node::Seq(_)))
                 {
                     break;
                 }
@@ -159,12 +161,18 @@ mod tests {
 
     #[test]
     fn finds_value_and_record_paths() {
-        assert_eq!(at(DOC, 4, 21, false).as_deref(), Some("cases[0].risk_flags[1]"));
+        assert_eq!(
+            at(DOC, 4, 21, false).as_deref(),
+            Some("cases[0].risk_flags[1]")
+        );
         assert_eq!(at(DOC, 1, 5, false).as_deref(), Some("id"));
         // An unknown field: the record holding it.
         assert_eq!(at(DOC, 6, 5, true).as_deref(), Some("cases[1]"));
         assert_eq!(at(DOC, 1, 1, true), None);
-        assert_eq!(at(DOC, 7, 20, false).as_deref(), Some("cases[1].flags.k[1]"));
+        assert_eq!(
+            at(DOC, 7, 20, false).as_deref(),
+            Some("cases[1].flags.k[1]")
+        );
         assert_eq!(at("a: [", 1, 4, false), None);
     }
 }

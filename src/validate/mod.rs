@@ -104,7 +104,13 @@ pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site>
                 })
                 .chain(seen_here.iter().map(|t| (file, *t)))
                 .find(|(_, t)| t.id.value == id)
-                .map(|(f, t)| format!("first defined at {}:{}", map.path(*f), t.id.referenced.line()))
+                .map(|(f, t)| {
+                    format!(
+                        "first defined at {}:{}",
+                        map.path(*f),
+                        t.id.referenced.line()
+                    )
+                })
         };
         let mut here: Vec<&Term> = Vec::new();
         for (i, term) in v.terms.iter().enumerate() {
@@ -209,9 +215,7 @@ pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site>
     }
     records::check_pages(&mut cx, &pages, config.is_some().then_some(&languages[..]));
 
-    let Some((_, config)) = config else {
-        return None;
-    };
+    let (_, config) = config?;
     if !cx.diags.is_empty() {
         return None;
     }
@@ -290,9 +294,8 @@ impl Unsure {
                     continue;
                 }
                 ContentKind::Vocabulary => {
-                    let named = top_level_value(text, "vocabulary").and_then(|v| {
-                        VocabularyKind::ALL.into_iter().find(|k| k.name() == v)
-                    });
+                    let named = top_level_value(text, "vocabulary")
+                        .and_then(|v| VocabularyKind::ALL.into_iter().find(|k| k.name() == v));
                     match named {
                         Some(k) => {
                             u.vocabularies.insert(k);

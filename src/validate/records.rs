@@ -570,7 +570,9 @@ pub(super) fn check_pages(
                 .in_file(*file)
                 .help(
                     match did_you_mean(&p.lang, languages.iter().map(String::as_str)) {
-                        Some(n) => format!("did you mean `{n}`? rename the file to {}.{n}.md", p.slug),
+                        Some(n) => {
+                            format!("did you mean `{n}`? rename the file to {}.{n}.md", p.slug)
+                        }
                         None => format!("site.yaml lists {}", languages.join(", ")),
                     },
                 ),

@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
+    for e in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         let rel = e.path().strip_prefix(from).unwrap();
         if rel.starts_with("output") || rel.starts_with("target") {
             continue;
@@ -32,11 +35,7 @@ fn build(root: &Path, out: &Path, env: &[(&str, &str)]) {
         .envs(env.iter().copied())
         .output()
         .unwrap();
-    assert!(
-        o.status.success(),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
 fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
@@ -60,7 +59,11 @@ fn assert_reproducible(root: &Path) {
     let copy = tmp.path().join("elsewhere/site");
     copy_dir(root, &copy);
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
-    build(root, &a, &[("RAYON_NUM_THREADS", "4"), ("TZ", "UTC"), ("LC_ALL", "C")]);
+    build(
+        root,
+        &a,
+        &[("RAYON_NUM_THREADS", "4"), ("TZ", "UTC"), ("LC_ALL", "C")],
+    );
     build(
         &copy,
         &b,

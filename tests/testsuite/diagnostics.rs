@@ -134,7 +134,11 @@ fn a_failed_build_writes_nothing_and_says_the_same() {
         assert_eq!(out.status.code(), Some(1), "{name}");
         let expected = std::fs::read_to_string(root.join("expected.stderr")).unwrap();
         assert_eq!(String::from_utf8_lossy(&out.stderr), expected, "{name}");
-        assert!(!out_dir.exists(), "{name}: build wrote {}", out_dir.display());
+        assert!(
+            !out_dir.exists(),
+            "{name}: build wrote {}",
+            out_dir.display()
+        );
         let stray: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
         assert!(stray.is_empty(), "{name}: build left {stray:?}");
     }
@@ -199,7 +203,10 @@ fn a_byte_order_mark_and_crlf_line_ends_are_accepted() {
     );
     let site = BuiltSite::build(&root);
     let home = site.read("zh-TW/index.html");
-    assert!(home.contains("BOM 測試"), "title missing from the home page");
+    assert!(
+        home.contains("BOM 測試"),
+        "title missing from the home page"
+    );
 }
 
 #[test]

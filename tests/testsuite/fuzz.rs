@@ -46,33 +46,128 @@ impl Rng {
 
 /// Tokens that matter to YAML, and a few that matter to us.
 const TOKENS: &[&str] = &[
-    ": ", "- ", "[", "]", "{", "}", ",", "&a ", "*a", "&b ", "*b", "\t", "\"", "'", "#", "\n",
-    "  ", "---\n", "...\n", "\u{FEFF}", "!!str ", "!!binary ", "<<: *a", "|\n  ", ">\n  ", "? ",
-    "%YAML 1.2\n", "!", "@", "`", "\\", "\r\n", "\r", "\0", "~", "null", "true", "2024-02-30",
-    "9999-99-99", "0x1F", "1e999", "-1", "65536", ".nan", "<script>", "../", "zh-TW", "en",
-    "\u{200B}", "臺灣", "\u{1F600}",
+    ": ",
+    "- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "&a ",
+    "*a",
+    "&b ",
+    "*b",
+    "\t",
+    "\"",
+    "'",
+    "#",
+    "\n",
+    "  ",
+    "---\n",
+    "...\n",
+    "\u{FEFF}",
+    "!!str ",
+    "!!binary ",
+    "<<: *a",
+    "|\n  ",
+    ">\n  ",
+    "? ",
+    "%YAML 1.2\n",
+    "!",
+    "@",
+    "`",
+    "\\",
+    "\r\n",
+    "\r",
+    "\0",
+    "~",
+    "null",
+    "true",
+    "2024-02-30",
+    "9999-99-99",
+    "0x1F",
+    "1e999",
+    "-1",
+    "65536",
+    ".nan",
+    "<script>",
+    "../",
+    "zh-TW",
+    "en",
+    "\u{200B}",
+    "臺灣",
+    "\u{1F600}",
 ];
 
 /// Field names of the schema, so generated documents get past the first key.
 const KEYS: &[&str] = &[
-    "id", "kind", "name", "title", "summary", "type", "jurisdiction", "binding", "provisions",
-    "label", "cases", "risk_flags", "use_class", "use_subtype", "techniques", "sources", "url",
-    "status_history", "date", "status", "relations", "target", "matrices", "cells", "rows",
-    "columns", "levels", "tables", "principles", "maps_to", "wording", "approaches", "from", "to",
-    "vocabulary", "terms", "subtypes", "languages", "default_language", "base_url", "zh-TW",
-    "en", "year", "declared_total", "flag_methods", "flag_provenance", "overrides", "order",
+    "id",
+    "kind",
+    "name",
+    "title",
+    "summary",
+    "type",
+    "jurisdiction",
+    "binding",
+    "provisions",
+    "label",
+    "cases",
+    "risk_flags",
+    "use_class",
+    "use_subtype",
+    "techniques",
+    "sources",
+    "url",
+    "status_history",
+    "date",
+    "status",
+    "relations",
+    "target",
+    "matrices",
+    "cells",
+    "rows",
+    "columns",
+    "levels",
+    "tables",
+    "principles",
+    "maps_to",
+    "wording",
+    "approaches",
+    "from",
+    "to",
+    "vocabulary",
+    "terms",
+    "subtypes",
+    "languages",
+    "default_language",
+    "base_url",
+    "zh-TW",
+    "en",
+    "year",
+    "declared_total",
+    "flag_methods",
+    "flag_provenance",
+    "overrides",
+    "order",
 ];
 
 fn scalar(rng: &mut Rng) -> String {
     match rng.below(8) {
         0 => rng.pick(KEYS).to_string(),
         1 => rng.below(100_000).to_string(),
-        2 => format!("20{:02}-{:02}-{:02}", rng.below(40), rng.below(14), rng.below(33)),
+        2 => format!(
+            "20{:02}-{:02}-{:02}",
+            rng.below(40),
+            rng.below(14),
+            rng.below(33)
+        ),
         3 => rng.pick(&["true", "false", "null", "~", "yes"]).to_string(),
         4 => format!("\"{}\"", rng.pick(TOKENS).replace('"', "\\\"")),
         5 => rng.pick(TOKENS).to_string(),
         6 => "https://example.org/a".to_string(),
-        _ => rng.pick(&["tw", "us", "doc-a", "art-1", "ethics", "law", "draft"]).to_string(),
+        _ => rng
+            .pick(&["tw", "us", "doc-a", "art-1", "ethics", "law", "draft"])
+            .to_string(),
     }
 }
 
@@ -156,9 +251,13 @@ fn mutate(rng: &mut Rng, seed: &str, seeds: &[String]) -> String {
             }
             6 => {
                 // Re-indent from a line start.
-                let start = b[..at].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+                let start = b[..at]
+                    .iter()
+                    .rposition(|&c| c == b'\n')
+                    .map_or(0, |p| p + 1);
                 let n = rng.below(5);
-                b.splice(start..start, std::iter::repeat_n(b' ', n)).for_each(drop);
+                b.splice(start..start, std::iter::repeat_n(b' ', n))
+                    .for_each(drop);
             }
             _ => {
                 // Keep the text a valid-looking record but swap a value.
@@ -246,7 +345,10 @@ fn the_loader_never_panics_on_random_input() {
     let site = tempfile::tempdir().unwrap();
     let basic = fixture("basic");
     let mut site_files = Vec::new();
-    for e in walkdir::WalkDir::new(&basic).into_iter().filter_map(Result::ok) {
+    for e in walkdir::WalkDir::new(&basic)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         let rel = e.path().strip_prefix(&basic).unwrap();
         let to = site.path().join(rel);
         if e.file_type().is_dir() {
@@ -265,15 +367,28 @@ fn the_loader_never_panics_on_random_input() {
     let mut n = 0u64;
     while Instant::now() < deadline && crashes.len() < 5 {
         n += 1;
-        if n % 20 == 0 {
+        if n.is_multiple_of(20) {
             // The whole pipeline with one file of a good site mutated.
             let (path, good) = &site_files[rng.below(site_files.len())];
             let text = mutate(&mut rng, good, &texts);
             std::fs::write(path, &text).unwrap();
             let r = catch_unwind(AssertUnwindSafe(|| {
-                govatlas::pipeline::check(site.path())
-                    .ok()
-                    .map(|(s, _)| govatlas::render::render_site(&s, &theme).is_ok())
+                govatlas::pipeline::check(site.path()).ok().map(|(s, _)| {
+                    let files = govatlas::render::render_site(&s, &theme).unwrap_or_default();
+                    // Whatever the content, every output path stays inside output/.
+                    for (p, _) in &files {
+                        assert!(
+                            !p.starts_with('/')
+                                && !p.contains('\\')
+                                && !p
+                                    .split('/')
+                                    .any(|seg| seg.is_empty() || seg == "." || seg == "..")
+                                && !p.chars().any(char::is_control),
+                            "unsafe output path {p:?}"
+                        );
+                    }
+                    let _ = govatlas::linkcheck::check(&files);
+                })
             }));
             std::fs::write(path, good).unwrap();
             whole += 1;
@@ -308,7 +423,7 @@ fn the_loader_never_panics_on_random_input() {
                 let file = map.add("f.yaml".into(), Path::new("f.yaml"), text.as_str().into());
                 let mut d = *d;
                 d.file = Some(file);
-                let _ = render_human(&d, &map, n % 2 == 0);
+                let _ = render_human(&d, &map, n.is_multiple_of(2));
                 let _ = render_json(&d, &map);
                 let _ = render_github(&d, &map);
                 false

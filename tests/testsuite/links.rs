@@ -7,7 +7,10 @@ use crate::common::{fixture, govatlas, repo_root};
 use std::path::Path;
 
 fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
+    for e in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         let dest = to.join(e.path().strip_prefix(from).unwrap());
         if e.file_type().is_dir() {
             std::fs::create_dir_all(&dest).unwrap();
@@ -43,7 +46,10 @@ fn the_basic_site_has_no_broken_link() {
 fn external_links_are_listed_with_their_pages() {
     let out = check(&fixture("basic"), &["--external"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let ext: Vec<&str> = stdout.lines().filter(|l| l.starts_with("external ")).collect();
+    let ext: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("external "))
+        .collect();
     assert_eq!(ext.len(), 1, "{stdout}");
     assert!(
         ext[0].starts_with("external https://example.org/a (en/cases/tw-test-01.html, "),
@@ -103,14 +109,16 @@ fn planted_broken_links_are_errors_naming_page_and_link() {
         "{stderr}"
     );
     // Each points into the rendered page, with a caret under the link.
-    assert!(stderr.contains(" --> (rendered) en/pages/about.html:"), "{stderr}");
+    assert!(
+        stderr.contains(" --> (rendered) en/pages/about.html:"),
+        "{stderr}"
+    );
     assert!(stderr.contains("^^^^^^^^^^^^^^^^"), "{stderr}");
 
     // The JSON form names the page and the link too.
     let out = check(tmp.path(), &["--format", "json"]);
     let first: serde_json::Value =
-        serde_json::from_str(String::from_utf8_lossy(&out.stderr).lines().next().unwrap())
-            .unwrap();
+        serde_json::from_str(String::from_utf8_lossy(&out.stderr).lines().next().unwrap()).unwrap();
     assert_eq!(first["code"], "broken-link");
     assert_eq!(first["file"], "(rendered) 404.html");
 }

@@ -3,8 +3,8 @@
 //! helpers in `common` that build a site and parse what it wrote.
 
 mod common;
+mod determinism;
 mod diagnostics;
 mod fuzz;
 mod links;
 mod xss;
-mod determinism;

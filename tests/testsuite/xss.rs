@@ -94,9 +94,17 @@ fn hostile_site(root: &Path) {
         ),
     );
     let vocab = |kind: &str, ids: &[&str], i: &mut usize| {
-        let mut s = format!("vocabulary: {kind}\ntitle: {}\ndescription: {}\nterms:\n", t(i), t(i));
+        let mut s = format!(
+            "vocabulary: {kind}\ntitle: {}\ndescription: {}\nterms:\n",
+            t(i),
+            t(i)
+        );
         for id in ids {
-            s.push_str(&format!("  - id: {id}\n    label: {}\n    description: {}\n", t(i), t(i)));
+            s.push_str(&format!(
+                "  - id: {id}\n    label: {}\n    description: {}\n",
+                t(i),
+                t(i)
+            ));
             if kind == "use_classes" {
                 s.push_str(&format!(
                     "    subtypes:\n      - {{id: {id}_sub, label: {}, description: {}}}\n",
@@ -116,7 +124,11 @@ fn hostile_site(root: &Path) {
         ("principles", &["principle_a", "principle_b"]),
         ("approaches", &["approach_a"]),
     ] {
-        write(root, &format!("vocabularies/{kind}.yaml"), &vocab(kind, ids, i));
+        write(
+            root,
+            &format!("vocabularies/{kind}.yaml"),
+            &vocab(kind, ids, i),
+        );
     }
     write(
         root,
@@ -171,7 +183,10 @@ fn hostile_site(root: &Path) {
         write(
             root,
             &format!("pages/about.{lang}.md"),
-            &format!("---\ntitle: {}\norder: 1\n---\n{MARKDOWN}", q(VECTORS[*i % VECTORS.len()])),
+            &format!(
+                "---\ntitle: {}\norder: 1\n---\n{MARKDOWN}",
+                q(VECTORS[*i % VECTORS.len()])
+            ),
         );
         *i += 1;
     }
@@ -188,7 +203,9 @@ fn no_vector_in_any_field_reaches_the_output_live() {
     let site = BuiltSite::build(tmp.path());
     if let Ok(keep) = std::env::var("GOVATLAS_XSS_KEEP") {
         // For looking at the output by hand.
-        let _ = std::process::Command::new("cp").args(["-r", site.out.to_str().unwrap(), &keep]).status();
+        let _ = std::process::Command::new("cp")
+            .args(["-r", site.out.to_str().unwrap(), &keep])
+            .status();
     }
 
     let (problems, checked) = live_vectors(&site.out);
@@ -203,18 +220,33 @@ fn no_vector_in_any_field_reaches_the_output_live() {
     // The vectors are shown as text, not dropped: the reader sees what the
     // source said.
     let fw = site.read("en/frameworks/fw-a.html");
-    assert!(fw.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped text missing");
+    assert!(
+        fw.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "escaped text missing"
+    );
 
     // Ordinary Markdown still works next to the vectors.
     let about = site.html("en/pages/about.html");
-    assert!(about.select(&sel("article table td")).next().is_some(), "table");
-    assert!(about.select(&sel("h2#method-notes")).next().is_some(), "heading anchor");
     assert!(
-        about.select(&sel("a[href=\"#method-notes\"]")).next().is_some(),
+        about.select(&sel("article table td")).next().is_some(),
+        "table"
+    );
+    assert!(
+        about.select(&sel("h2#method-notes")).next().is_some(),
+        "heading anchor"
+    );
+    assert!(
+        about
+            .select(&sel("a[href=\"#method-notes\"]"))
+            .next()
+            .is_some(),
         "link to the heading"
     );
     assert!(
-        about.select(&sel("a[href=\"https://example.org/ok\"]")).next().is_some(),
+        about
+            .select(&sel("a[href=\"https://example.org/ok\"]"))
+            .next()
+            .is_some(),
         "external link"
     );
     assert!(
@@ -222,7 +254,10 @@ fn no_vector_in_any_field_reaches_the_output_live() {
         "footnote definition"
     );
     assert!(
-        about.select(&sel("sup.footnote-reference a")).next().is_some(),
+        about
+            .select(&sel("sup.footnote-reference a"))
+            .next()
+            .is_some(),
         "footnote reference"
     );
 }
@@ -245,7 +280,9 @@ fn live_vectors(out: &Path) -> (Vec<String>, usize) {
         checked += 1;
         let rel = path.strip_prefix(out).unwrap().display().to_string();
         let doc = Html::parse_document(&std::fs::read_to_string(path).unwrap());
-        for bad in ["script", "iframe", "object", "embed", "frame", "base", "form"] {
+        for bad in [
+            "script", "iframe", "object", "embed", "frame", "base", "form",
+        ] {
             if doc.select(&sel(bad)).next().is_some() {
                 problems.push(format!("{rel}: a <{bad}> element"));
             }
