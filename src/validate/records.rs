@@ -258,7 +258,7 @@ pub(super) fn check_framework(cx: &mut Checker, file: FileId, fw: &Framework) {
                     "matrix-shape",
                     Some(format!("matrices[{i}].cells[{r}]")),
                     format!(
-                        "row has {} cells but the matrix has {} columns",
+                        "row has {} cell(s) but the matrix has {} columns",
                         row.len(),
                         m.columns.len()
                     ),
@@ -290,7 +290,7 @@ pub(super) fn check_framework(cx: &mut Checker, file: FileId, fw: &Framework) {
                     "table-shape",
                     Some(format!("tables[{i}].rows[{r}]")),
                     format!(
-                        "row has {} cells but the table has {} columns",
+                        "row has {} cell(s) but the table has {} columns",
                         row.value.len(),
                         t.columns.len()
                     ),
@@ -556,7 +556,7 @@ pub(super) fn check_pages(
     pages: &[(FileId, PageFile)],
     languages: Option<&[String]>,
 ) {
-    let mut seen = HashSet::new();
+    let mut seen = HashMap::new();
     for (file, p) in pages {
         if let Some(languages) = languages.filter(|l| !l.contains(&p.lang)) {
             cx.error(
@@ -587,14 +587,19 @@ pub(super) fn check_pages(
                 .in_file(*file),
             );
         }
-        if !seen.insert((super::slug(&p.slug), p.lang.clone())) {
+        let key = (super::slug(&p.slug), p.lang.clone());
+        if let Some(first) = seen.get(&key) {
+            let first = cx.map.path(*first).to_string();
             cx.error(
                 Diagnostic::new(
                     "slug-collision",
-                    format!("a second page `{}` in `{}`", p.slug, p.lang),
+                    format!("page `{}` in `{}` has the same page name as {first}", p.slug, p.lang),
                 )
+                .help("page file names that differ only in letter case give the same page; rename one or merge them")
                 .in_file(*file),
             );
+        } else {
+            seen.insert(key, *file);
         }
     }
 }
