@@ -9,6 +9,9 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
 
+/// Deepest nesting read for a path.
+const MAX_DEPTH: usize = 24;
+
 /// A YAML node; only its shape and positions matter here.
 enum Node {
     Map(Vec<(Spanned<Key>, Spanned<Node>)>),
@@ -27,9 +30,11 @@ fn pos<T>(s: &Spanned<T>) -> (u64, u64) {
 /// the mapping holding that position (for "unknown field" and "missing
 /// field", which are about a record, not a value).
 pub(super) fn at(text: &str, line: u64, column: u64, parent_only: bool) -> Option<String> {
-    // The same limits as the real parse: this must not be the way round them.
-    let root: Spanned<Node> =
-        serde_saphyr::from_str_with_options(text, super::yaml::options()).ok()?;
+    // The real parse's limits, and a lower depth: this generic tree costs
+    // more stack per level than the schema's types, and content is never
+    // nested this deep (files that are get no path).
+    let options = super::yaml::options_with_depth(MAX_DEPTH);
+    let root: Spanned<Node> = serde_saphyr::from_str_with_options(text, options).ok()?;
     let target = (line, column);
     let mut path = String::new();
     let mut node = &root;

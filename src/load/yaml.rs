@@ -6,8 +6,13 @@ use serde::de::DeserializeOwned;
 /// Limits that make hostile YAML (alias bombs, deep nesting) fail fast with
 /// bounded memory instead of exhausting the machine.
 pub(super) fn options() -> serde_saphyr::Options {
+    options_with_depth(64)
+}
+
+/// [`options`] with another nesting limit.
+pub(super) fn options_with_depth(max_depth: usize) -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
-    budget.max_depth = 64;
+    budget.max_depth = max_depth;
     budget.max_aliases = 10_000;
     budget.max_anchors = 10_000;
     // Aliases are rare in content; replaying more than this many events
@@ -165,6 +170,10 @@ fn classify(message: &str) -> (&'static str, String, Option<String>) {
         (
             "expected sequence start",
             "expected a list (`- item` lines or `[a, b]`)",
+        ),
+        (
+            "expected string scalar",
+            "expected a single value, found a list or a mapping",
         ),
     ] {
         if message == theirs {

@@ -13,7 +13,9 @@
 //! GOVATLAS_FUZZ_SECS=600 cargo test --test testsuite fuzz -- --nocapture
 //! ```
 //!
-//! `GOVATLAS_FUZZ_SEED=<n>` replays a run (the seed is printed).
+//! `GOVATLAS_FUZZ_SEED=<n>` replays a run (the seed is printed);
+//! `GOVATLAS_FUZZ_TRACE=<file>` writes each input there before trying it, to
+//! catch one that aborts the process (a stack overflow).
 
 use crate::common::{fixture, repo_root};
 use govatlas::diagnostics::{render_github, render_human, render_json, SourceMap};
@@ -321,6 +323,16 @@ fn save_crash(name: &str, text: &str) -> String {
 
 #[test]
 fn the_loader_never_panics_on_random_input() {
+    // The loader parses on threads with this stack; so does the fuzzer.
+    std::thread::Builder::new()
+        .stack_size(govatlas::load::PARSER_STACK_BYTES)
+        .spawn(fuzz)
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+fn fuzz() {
     let secs: u64 = std::env::var("GOVATLAS_FUZZ_SECS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -361,6 +373,7 @@ fn the_loader_never_panics_on_random_input() {
     site_files.sort();
     let theme = govatlas::render::Theme::load(site.path()).unwrap();
 
+    let trace = std::env::var_os("GOVATLAS_FUZZ_TRACE");
     let deadline = Instant::now() + Duration::from_secs(secs);
     let (mut parsed, mut rejected, mut whole, mut built) = (0u64, 0u64, 0u64, 0u64);
     let mut crashes = Vec::new();
@@ -371,6 +384,9 @@ fn the_loader_never_panics_on_random_input() {
             // The whole pipeline with one file of a good site mutated.
             let (path, good) = &site_files[rng.below(site_files.len())];
             let text = mutate(&mut rng, good, &texts);
+            if let Some(trace) = &trace {
+                std::fs::write(trace, format!("{}\n{text}", path.display())).unwrap();
+            }
             std::fs::write(path, &text).unwrap();
             let r = catch_unwind(AssertUnwindSafe(|| {
                 govatlas::pipeline::check(site.path()).ok().map(|(s, _)| {
@@ -414,6 +430,10 @@ fn the_loader_never_panics_on_random_input() {
             mutate(&mut rng, &texts[i], &texts)
         };
         let kind = &kinds[i];
+        if let Some(trace) = &trace {
+            // Before a crash that aborts the process (a stack overflow).
+            std::fs::write(trace, format!("{kind:?}\n{text}")).unwrap();
+        }
         // Parse, and print the diagnostic in every format (carets on odd
         // lines are where renderers break).
         let r = catch_unwind(AssertUnwindSafe(|| match parse_text(kind, &text) {
