@@ -30,6 +30,20 @@ fn pos<T>(s: &Spanned<T>) -> (u64, u64) {
 /// the mapping holding that position (for "unknown field" and "missing
 /// field", which are about a record, not a value).
 pub(super) fn at(text: &str, line: u64, column: u64, parent_only: bool) -> Option<String> {
+    find(text, line, column, parent_only).and_then(|f| f.path)
+}
+
+/// What [`find`] found.
+pub(super) struct Found {
+    /// The field path, if not the document itself.
+    pub path: Option<String>,
+    /// Where the node at that path starts: line, column, and the length
+    /// of its first key (for a mapping) or of itself.
+    pub start: (u64, u64, u64),
+}
+
+/// Like [`at`], also giving where the node at the path starts.
+pub(super) fn find(text: &str, line: u64, column: u64, parent_only: bool) -> Option<Found> {
     // The real parse's limits, and a lower depth: this generic tree costs
     // more stack per level than the schema's types, and content is never
     // nested this deep (files that are get no path).
@@ -78,7 +92,18 @@ pub(super) fn at(text: &str, line: u64, column: u64, parent_only: bool) -> Optio
             Node::Scalar => break,
         }
     }
-    (!path.is_empty()).then_some(path)
+    let (l, c) = pos(node);
+    let len = match &node.value {
+        Node::Map(entries) => entries
+            .first()
+            .filter(|(k, _)| pos(k) == (l, c))
+            .map_or(1, |(k, _)| k.referenced.span().len().max(1)),
+        _ => node.referenced.span().len().max(1),
+    };
+    Some(Found {
+        path: (!path.is_empty()).then_some(path),
+        start: (l, c, len),
+    })
 }
 
 impl<'de> Deserialize<'de> for Node {

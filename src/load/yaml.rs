@@ -71,12 +71,20 @@ fn to_diagnostic(
         // Errors about values and records get the field path; syntax
         // errors have none (the file is not a tree yet).
         let record = matches!(code, "unknown-field" | "missing-field");
+        let mut at = (loc.line(), loc.column(), loc.span().len().max(1));
         if record || matches!(code, "wrong-type" | "unknown-value" | "invalid-date") {
-            d.field = super::path::at(text, loc.line(), loc.column(), record);
+            if let Some(found) = super::path::find(text, loc.line(), loc.column(), record) {
+                d.field = found.path;
+                // A missing field is missing from a record: point at the
+                // record's first key, where the reader looks for it.
+                if code == "missing-field" {
+                    at = found.start;
+                }
+            }
         }
-        d.line = loc.line() + line_offset;
-        d.column = loc.column();
-        d.len = loc.span().len().max(1);
+        d.line = at.0 + line_offset;
+        d.column = at.1;
+        d.len = at.2;
     }
     d
 }
