@@ -29,7 +29,8 @@ fn pos<T>(s: &Spanned<T>) -> (u64, u64) {
 /// The path at `(line, column)` of `text`; `parent_only` gives the path of
 /// the mapping holding that position (for "unknown field" and "missing
 /// field", which are about a record, not a value).
-pub(super) fn at(text: &str, line: u64, column: u64, parent_only: bool) -> Option<String> {
+#[cfg(test)]
+fn at(text: &str, line: u64, column: u64, parent_only: bool) -> Option<String> {
     find(text, line, column, parent_only).and_then(|f| f.path)
 }
 
