@@ -10,6 +10,7 @@ pub mod analytics;
 pub mod charts;
 pub mod cli;
 pub mod diagnostics;
+pub mod import;
 pub mod linkcheck;
 pub mod load;
 pub mod model;

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod import;
 mod report;
 
 use clap::{Parser, Subcommand};
@@ -24,6 +25,8 @@ enum Command {
     Build(build::Args),
     /// Validate the content without writing anything.
     Check(check::Args),
+    /// Import a published case inventory (CSV) into content/.
+    Import(import::ImportArgs),
 }
 
 /// Runs the command line; returns the process exit code. clap exits with 2
@@ -33,5 +36,6 @@ pub fn run() -> i32 {
     match cli.command {
         Command::Build(a) => build::execute(a),
         Command::Check(a) => check::execute(a),
+        Command::Import(a) => import::execute(a),
     }
 }

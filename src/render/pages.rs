@@ -465,13 +465,17 @@ fn compare(v: View, jobs: &mut Vec<PageJob>) {
     );
 }
 
-fn class_flag_view(v: View, chart_id: &str, rows: &[analytics::FlagRow]) -> Value {
-    let site = v.site;
-    let flags = &site.vocabulary(V::RiskFlags).terms;
-    let row_labels: Vec<String> = rows
-        .iter()
-        .map(|r| v.term_plain(V::UseClasses, &r.id))
-        .collect();
+/// A group × risk-flag heatmap with its numbers, for groups of cases
+/// (use classes, inventories) labelled by `label`.
+fn flag_heatmap(
+    v: View,
+    chart_id: &str,
+    title_key: &str,
+    rows: &[analytics::FlagRow],
+    label: impl Fn(&str) -> String,
+) -> (String, Vec<String>) {
+    let flags = &v.site.vocabulary(V::RiskFlags).terms;
+    let row_labels: Vec<String> = rows.iter().map(|r| label(&r.id)).collect();
     let col_labels: Vec<String> = flags.iter().map(|f| v.plain(&f.label)).collect();
     let max = rows
         .iter()
@@ -488,7 +492,7 @@ fn class_flag_view(v: View, chart_id: &str, rows: &[analytics::FlagRow]) -> Valu
         .iter()
         .map(|r| r.counts.iter().map(|n| n.to_string()).collect())
         .collect();
-    let title = chart_title(v, "use_class_by_flag");
+    let title = chart_title(v, title_key);
     let desc = rows
         .iter()
         .zip(&row_labels)
@@ -514,6 +518,13 @@ fn class_flag_view(v: View, chart_id: &str, rows: &[analytics::FlagRow]) -> Valu
         shade: &shade,
         cells: &cells,
     });
+    (svg, row_labels)
+}
+
+fn class_flag_view(v: View, chart_id: &str, rows: &[analytics::FlagRow]) -> Value {
+    let (svg, _) = flag_heatmap(v, chart_id, "use_class_by_flag", rows, |id| {
+        v.term_plain(V::UseClasses, id)
+    });
     json!({
         "svg": svg,
         "flag_headers": v.flag_headers(),
@@ -525,7 +536,19 @@ fn risks(v: View, jobs: &mut Vec<PageJob>) {
     let site = v.site;
     let overall = analytics::flags_overall(site);
     let flags = &site.vocabulary(V::RiskFlags).terms;
-    let by_inventory: Vec<Value> = analytics::flags_by_inventory(site)
+    let inventory_rows = analytics::flags_by_inventory(site);
+    let (by_inventory_svg, _) = flag_heatmap(
+        v,
+        "risk-by-inventory",
+        "by_inventory",
+        &inventory_rows,
+        |id| {
+            site.inventory(id)
+                .map(|i| v.plain(&site.inventories[i].title))
+                .unwrap_or_default()
+        },
+    );
+    let by_inventory: Vec<Value> = inventory_rows
         .iter()
         .zip(&site.inventories)
         .map(|(r, inv)| json!({"inventory": {"id": inv.id.value, "url": urls::inventory(v.lang, &inv.id.value, 1), "title": v.tx(&inv.title)}, "cases": r.cases, "counts": r.counts}))
@@ -565,6 +588,7 @@ fn risks(v: View, jobs: &mut Vec<PageJob>) {
         "overall": v.flag_chart("risk-overall", &chart_title(v, "flags_overall"), &overall),
         "by_class": class_flag_view(v, "risk-by-class", &analytics::flags_by_use_class(site)),
         "by_inventory": by_inventory,
+        "by_inventory_svg": by_inventory_svg,
         "flag_headers": v.flag_headers(),
         "cooccurrence": {"svg": co_svg, "rows": co.iter().zip(flags).map(|(r, f)| json!({"flag": {"id": f.id.value, "label": v.tx(&f.label)}, "counts": r})).collect::<Vec<_>>()},
     });

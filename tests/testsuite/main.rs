@@ -3,8 +3,13 @@
 //! helpers in `common` that build a site and parse what it wrote.
 
 mod common;
+mod default_site;
 mod determinism;
 mod diagnostics;
+mod facts_study;
+mod facts_us_tw_jp;
 mod fuzz;
+mod import;
 mod links;
+mod site;
 mod xss;
