@@ -99,8 +99,9 @@ pub fn render_json(d: &Diagnostic, sources: &SourceMap) -> String {
         "severity": "error",
         "code": d.code,
         "file": d.file.map(|f| sources.path(f)),
-        "line": d.line,
-        "column": d.column,
+        // null when the problem is with a whole file.
+        "line": (d.line > 0).then_some(d.line),
+        "column": (d.column > 0).then_some(d.column),
         "field": d.field,
         "message": d.message,
         "help": d.help,
@@ -125,14 +126,22 @@ pub fn render_github(d: &Diagnostic, sources: &SourceMap) -> String {
         msg.push_str(&format!(" (help: {h})"));
     }
     match d.file {
-        Some(f) => format!(
-            "::error file={},line={},col={},title={}::{}",
-            esc_prop(sources.path(f)),
-            d.line,
-            d.column,
-            esc_prop(d.code),
-            esc(&msg)
-        ),
+        Some(f) => {
+            // A whole-file problem has no line: GitHub then annotates the file.
+            let mut at = String::new();
+            if d.line > 0 {
+                at.push_str(&format!(",line={}", d.line));
+                if d.column > 0 {
+                    at.push_str(&format!(",col={}", d.column));
+                }
+            }
+            format!(
+                "::error file={}{at},title={}::{}",
+                esc_prop(sources.path(f)),
+                esc_prop(d.code),
+                esc(&msg)
+            )
+        }
         None => format!("::error title={}::{}", esc_prop(d.code), esc(&msg)),
     }
 }
