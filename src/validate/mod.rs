@@ -93,16 +93,12 @@ pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site>
         let kind = v.vocabulary.value;
         let mut seen: HashSet<String> =
             merged[&kind].2.iter().map(|t| t.id.value.clone()).collect();
-        let first_of = |id: &str, seen_here: &[&Term]| -> Option<String> {
+        // The first definition of a term: files in order, terms in order.
+        let first_of = |id: &str| -> Option<String> {
             vocabularies
                 .iter()
-                .flat_map(|(f, v)| {
-                    v.terms
-                        .iter()
-                        .filter(move |_| v.vocabulary.value == kind)
-                        .map(move |t| (f, t))
-                })
-                .chain(seen_here.iter().map(|t| (file, *t)))
+                .filter(|(_, v)| v.vocabulary.value == kind)
+                .flat_map(|(f, v)| v.terms.iter().map(move |t| (f, t)))
                 .find(|(_, t)| t.id.value == id)
                 .map(|(f, t)| {
                     format!(
@@ -112,12 +108,11 @@ pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site>
                     )
                 })
         };
-        let mut here: Vec<&Term> = Vec::new();
         for (i, term) in v.terms.iter().enumerate() {
             let path = format!("terms[{i}]");
             cx.id(*file, &term.id, &format!("{path}.id"));
             if !seen.insert(term.id.value.clone()) {
-                let first = first_of(&term.id.value, &here);
+                let first = first_of(&term.id.value);
                 cx.error_at(
                     *file,
                     &term.id,
@@ -126,8 +121,6 @@ pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site>
                     format!("{} term `{}` is defined twice", kind.name(), term.id.value),
                 )
                 .maybe_help(first);
-            } else {
-                here.push(term);
             }
             let mut sub_seen = HashSet::new();
             for (j, sub) in term.subtypes.iter().enumerate() {
