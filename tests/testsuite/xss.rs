@@ -217,6 +217,13 @@ fn no_vector_in_any_field_reaches_the_output_live() {
         problems.join("\n")
     );
 
+    // The link checker agrees: no script or data URL anywhere. (It does
+    // report the `<img src=x>` the vectors leave behind as broken.)
+    let check = crate::common::govatlas(&["check", "--root", tmp.path().to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(!stderr.contains("script or data URL"), "{stderr}");
+    assert!(stderr.contains("error[broken-link]: link \"x\""), "{stderr}");
+
     // The vectors are shown as text, not dropped: the reader sees what the
     // source said.
     let fw = site.read("en/frameworks/fw-a.html");
