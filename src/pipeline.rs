@@ -43,14 +43,25 @@ pub struct BuildReport {
     pub output: PathBuf,
 }
 
+/// Renders every file of the site in memory: pages, data, assets and the
+/// briefings. `build` writes them; `check` checks their links.
+pub fn render_all(
+    root: &Path,
+    site: &Site,
+    sources: &SourceMap,
+) -> Result<Vec<render::RenderedFile>, Failure> {
+    let theme = render::Theme::load(root).map_err(Failure::Other)?;
+    let mut files = render::render_site(site, &theme).map_err(Failure::Other)?;
+    files.extend(crate::brief::site_briefs(root, site, sources).map_err(Failure::Other)?);
+    Ok(files)
+}
+
 /// Builds the site at `root` into `out`. Nothing in `out` changes unless
 /// every stage succeeds.
 pub fn build(root: &Path, out: &Path) -> Result<BuildReport, Failure> {
     let start = Instant::now();
     let (site, sources) = check(root)?;
-    let theme = render::Theme::load(root).map_err(Failure::Other)?;
-    let mut files = render::render_site(&site, &theme).map_err(Failure::Other)?;
-    files.extend(crate::brief::site_briefs(root, &site, &sources).map_err(Failure::Other)?);
+    let files = render_all(root, &site, &sources)?;
     let pages = files.iter().filter(|(p, _)| p.ends_with(".html")).count();
     let written = output::write_site(out, &files)
         .map_err(|e| Failure::Other(format!("writing {}: {e}", out.display())))?;

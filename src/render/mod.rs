@@ -116,6 +116,10 @@ pub const STATIC_FILES: &[(&str, &[u8])] = &[
         include_bytes!("../../themes/default/static/style.css"),
     ),
     (
+        "static/favicon.svg",
+        include_bytes!("../../themes/default/static/favicon.svg"),
+    ),
+    (
         "static/search.js",
         include_bytes!("../../themes/default/static/search.js"),
     ),

@@ -326,7 +326,8 @@ fn a_broken_file_fails_with_a_pointed_error_and_leaves_output_alone() {
 28 |     risk_flags: [data_governance, explainabilty, automated_decision]
    |                                   ^^^^^^^^^^^^^
    |
-help: did you mean `explainability`?
+   = help: did you mean `explainability`?
+
 error: 1 problem found; nothing was written
 "
     );
