@@ -19,6 +19,9 @@ pub enum Failure {
 /// Loads and validates the site at `root`.
 pub fn check(root: &Path) -> Result<(Site, SourceMap), Failure> {
     let (content, mut diags) = load::load(root);
+    if std::env::var_os("GOVATLAS_MEMORY").is_some() {
+        eprintln!("load: {}", memory_now());
+    }
     // Keep the sources for printing diagnostics after validate consumes the content.
     let sources = content.sources.clone();
     let site = validate::validate(content, &mut diags);
@@ -31,14 +34,20 @@ pub fn check(root: &Path) -> Result<(Site, SourceMap), Failure> {
 /// What a build did.
 #[derive(Debug, Clone)]
 pub struct BuildReport {
-    /// HTML pages written.
+    /// HTML pages in the site.
     pub pages: usize,
-    /// Files written (pages, data, assets).
+    /// Files in the site (pages, data, assets).
     pub files: usize,
-    /// Bytes written.
+    /// Bytes in the site.
     pub bytes: u64,
+    /// Files actually written (new or changed); the others were unchanged.
+    pub written: usize,
+    /// Files removed because the site no longer has them.
+    pub removed: usize,
     /// Wall time.
     pub elapsed: Duration,
+    /// Wall time of each stage, in order.
+    pub stages: Vec<(&'static str, Duration)>,
     /// Where.
     pub output: PathBuf,
 }
@@ -56,20 +65,100 @@ pub fn render_all(
     Ok(files)
 }
 
+/// Something told, file by file, how a build is going (a progress bar).
+pub trait Progress: Sync {
+    /// The number of files the build will produce.
+    fn start(&self, _files: usize) {}
+    /// One more file done.
+    fn tick(&self) {}
+}
+
+/// No progress shown.
+pub struct Quiet;
+impl Progress for Quiet {}
+
+struct ToStaging<'a> {
+    staging: &'a output::Staging,
+    progress: &'a dyn Progress,
+}
+
+impl render::Sink for ToStaging<'_> {
+    fn total(&self, files: usize) {
+        self.progress.start(files);
+    }
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        self.staging
+            .put(path, bytes)
+            .map_err(|e| format!("writing {path}: {e}"))?;
+        self.progress.tick();
+        Ok(())
+    }
+}
+
 /// Builds the site at `root` into `out`. Nothing in `out` changes unless
-/// every stage succeeds.
+/// every stage succeeds (see [`output`]).
 pub fn build(root: &Path, out: &Path) -> Result<BuildReport, Failure> {
+    build_with(root, out, &Quiet)
+}
+
+/// [`build`], telling `progress` about each file.
+pub fn build_with(
+    root: &Path,
+    out: &Path,
+    progress: &dyn Progress,
+) -> Result<BuildReport, Failure> {
     let start = Instant::now();
+    let mut stages = Vec::new();
+    let mut lap = Instant::now();
+    let mut stage = |name: &'static str| {
+        stages.push((name, lap.elapsed()));
+        if std::env::var_os("GOVATLAS_MEMORY").is_some() {
+            eprintln!("{name}: {}", memory_now());
+        }
+        lap = Instant::now();
+    };
     let (site, sources) = check(root)?;
-    let files = render_all(root, &site, &sources)?;
-    let pages = files.iter().filter(|(p, _)| p.ends_with(".html")).count();
-    let written = output::write_site(out, &files)
+    stage("load+validate");
+    let theme = render::Theme::load(root).map_err(Failure::Other)?;
+    stage("templates");
+    let staging = output::Staging::begin(out)
+        .map_err(|e| Failure::Other(format!("preparing {}: {e}", out.display())))?;
+    let sink = ToStaging {
+        staging: &staging,
+        progress,
+    };
+    let mut rendered = render::render_site_to(&site, &theme, &sink).map_err(Failure::Other)?;
+    // Briefings (one per jurisdiction and inventory, per language) go into the same staging.
+    for (path, bytes) in crate::brief::site_briefs(root, &site, &sources).map_err(Failure::Other)? {
+        render::Sink::put(&sink, &path, &bytes).map_err(Failure::Other)?;
+        rendered.pages += 1;
+    }
+    stage("render+write");
+    drop(site);
+    let written = staging
+        .commit()
         .map_err(|e| Failure::Other(format!("writing {}: {e}", out.display())))?;
+    stage("commit");
     Ok(BuildReport {
-        pages,
+        pages: rendered.pages,
         files: written.files,
         bytes: written.bytes,
+        written: written.written,
+        removed: written.removed,
         elapsed: start.elapsed(),
+        stages,
         output: out.to_path_buf(),
     })
+}
+
+/// Current and peak resident memory, from `/proc/self/status` (Linux; for
+/// `GOVATLAS_MEMORY=1` when profiling memory by stage).
+fn memory_now() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -1,6 +1,7 @@
 //! `govatlas build`: content/ → output/.
 
 use crate::diagnostics::Format;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 /// Arguments of `govatlas build`.
@@ -15,6 +16,25 @@ pub struct Args {
     /// How to print problems in the content.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Print how long each stage took.
+    #[arg(long)]
+    pub timings: bool,
+}
+
+/// A progress bar on a terminal; nothing otherwise (CI gets the summary lines).
+struct Bar(Option<indicatif::ProgressBar>);
+
+impl crate::pipeline::Progress for Bar {
+    fn start(&self, files: usize) {
+        if let Some(b) = &self.0 {
+            b.set_length(files as u64);
+        }
+    }
+    fn tick(&self) {
+        if let Some(b) = &self.0 {
+            b.inc(1);
+        }
+    }
 }
 
 /// Runs the build and prints one summary line.
@@ -23,16 +43,38 @@ pub fn execute(args: Args) -> i32 {
         .output_dir
         .clone()
         .unwrap_or_else(|| args.root.join("output"));
-    match crate::pipeline::build(&args.root, &out) {
+    let bar = Bar(std::io::stderr().is_terminal().then(|| {
+        let b = indicatif::ProgressBar::new(0);
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} rendering {bar:30} {pos}/{len} files ({per_sec}, {eta} left)",
+            )
+            .expect("template"),
+        );
+        b
+    }));
+    let result = crate::pipeline::build_with(&args.root, &out, &bar);
+    if let Some(b) = &bar.0 {
+        b.finish_and_clear();
+    }
+    match result {
         Ok(r) => {
             println!(
-                "built {} pages ({} files, {:.1} MB) into {} in {:.2} s",
+                "built {} pages ({} files, {:.1} MB) into {} in {:.2} s: {} written, {} unchanged, {} removed",
                 r.pages,
                 r.files,
                 r.bytes as f64 / 1_000_000.0,
                 r.output.display(),
-                r.elapsed.as_secs_f64()
+                r.elapsed.as_secs_f64(),
+                r.written,
+                r.files - r.written,
+                r.removed,
             );
+            if args.timings {
+                for (name, d) in &r.stages {
+                    println!("  {name:<14} {:>8.3} s", d.as_secs_f64());
+                }
+            }
             0
         }
         Err(f) => super::report::failure(&f, args.format),

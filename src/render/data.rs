@@ -32,11 +32,36 @@ fn pretty(v: &Value) -> Vec<u8> {
     out
 }
 
+/// A pretty-printed JSON array of the items, each built and serialized in
+/// turn so the whole array is never held as a `Value` (same bytes as
+/// [`pretty`] of the collected array).
+fn pretty_array(items: impl Iterator<Item = Value>) -> Vec<u8> {
+    use serde::Serializer as _;
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::pretty(&mut out);
+    ser.collect_seq(items).expect("json");
+    out.push(b'\n');
+    out
+}
+
 /// The five downloads.
 pub fn downloads(site: &Site) -> Vec<RenderedFile> {
-    let cases: Vec<Value> = site
-        .cases()
-        .map(|(i, c)| {
+    let mut files = Vec::new();
+    downloads_to(site, &mut |path, bytes| {
+        files.push((path.to_string(), bytes));
+        Ok(())
+    })
+    .expect("collecting cannot fail");
+    files
+}
+
+/// The downloads, each handed to `put` as soon as it is made, so that only
+/// one is in memory at a time.
+pub fn downloads_to(
+    site: &Site,
+    put: &mut dyn FnMut(&str, Vec<u8>) -> Result<(), String>,
+) -> Result<(), String> {
+    let cases = site.cases().map(|(i, c)| {
             let inv = &site.inventories[i];
             json!({
                 "id": c.id.value,
@@ -53,8 +78,8 @@ pub fn downloads(site: &Site) -> Vec<RenderedFile> {
                 "stage": opt(&c.stage),
                 "source_url": c.source_url.as_ref().map(|u| &u.value),
             })
-        })
-        .collect();
+        });
+    put("data/cases.json", pretty_array(cases))?;
 
     let flags: Vec<&str> = site
         .vocabulary(V::RiskFlags)
@@ -110,12 +135,9 @@ pub fn downloads(site: &Site) -> Vec<RenderedFile> {
         }
         csv.write_record(&row).expect("csv");
     }
-    let csv = csv.into_inner().expect("csv");
+    put("data/cases.csv", csv.into_inner().expect("csv"))?;
 
-    let frameworks: Vec<Value> = site
-        .frameworks
-        .iter()
-        .map(|f| {
+    let frameworks = site.frameworks.iter().map(|f| {
             let mut dates = Map::new();
             for e in &f.status_history {
                 dates.entry(e.status.value.clone()).or_insert_with(|| Value::String(e.date.value.to_string()));
@@ -137,8 +159,8 @@ pub fn downloads(site: &Site) -> Vec<RenderedFile> {
                 "relations": f.relations.iter().map(|r| json!({"type": r.kind.value.name(), "target": r.target.value})).collect::<Vec<_>>(),
                 "sources": f.sources.iter().map(|s| &s.value).collect::<Vec<_>>(),
             })
-        })
-        .collect();
+        });
+    put("data/frameworks.json", pretty_array(frameworks))?;
 
     let inventories: Vec<Value> = site
         .inventories
@@ -176,20 +198,7 @@ pub fn downloads(site: &Site) -> Vec<RenderedFile> {
         );
     }
 
-    vec![
-        ("data/cases.json".into(), pretty(&Value::Array(cases))),
-        ("data/cases.csv".into(), csv),
-        (
-            "data/frameworks.json".into(),
-            pretty(&Value::Array(frameworks)),
-        ),
-        (
-            "data/inventories.json".into(),
-            pretty(&Value::Array(inventories)),
-        ),
-        (
-            "data/taxonomies.json".into(),
-            pretty(&Value::Object(taxonomies)),
-        ),
-    ]
+    put("data/inventories.json", pretty(&Value::Array(inventories)))?;
+    put("data/taxonomies.json", pretty(&Value::Object(taxonomies)))?;
+    Ok(())
 }

@@ -3,7 +3,7 @@
 //! (`<lang>/changes.html`). Built only from content dates: deterministic.
 
 use super::cite::absolute;
-use super::pages::PageJob;
+use super::pages::{PageCtx, PageJob};
 use super::views::View;
 use super::{i18n, urls, RenderedFile};
 use crate::model::Site;
@@ -69,7 +69,7 @@ pub fn changes_page(v: View, jobs: &mut Vec<PageJob>) {
     jobs.push(PageJob {
         path: urls::section(v.lang, "changes"),
         template: "changes.html",
-        ctx: json!({"events": rows, "feed": feed_path(v.lang)}),
+        ctx: PageCtx::Ready(json!({"events": rows, "feed": feed_path(v.lang)})),
         alternates: site
             .languages
             .iter()

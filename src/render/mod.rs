@@ -3,6 +3,18 @@
 //! (`themes/default/templates`), and a site overrides any of them by putting
 //! a file of the same name in its own `templates/` folder.
 
+/// A JSON object built by moving each value in (`Value::from`), unlike
+/// `serde_json::json!`, which serializes every value again (a deep copy of
+/// any nested `Value`): `obj!{"id": id, "label": label}`.
+macro_rules! obj {
+    ($($k:literal : $v:expr),* $(,)?) => {{
+        let mut m = serde_json::Map::new();
+        $( m.insert(String::from($k), serde_json::Value::from($v)); )*
+        serde_json::Value::Object(m)
+    }};
+}
+pub(crate) use obj;
+
 pub mod case_rows;
 pub mod cite;
 pub mod data;
@@ -235,40 +247,91 @@ fn template_error(e: &tera::Error) -> String {
     msg
 }
 
-/// Renders every page, the data downloads and the static files, in parallel.
-/// Output is sorted by path so it is the same on every run.
-pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<RenderedFile>, String> {
+/// Where rendered files go, as they are rendered (from many threads at once).
+pub trait Sink: Sync {
+    /// Called once, before any file, with the number of files to come.
+    fn total(&self, _files: usize) {}
+    /// One rendered file: path relative to the output root, and its bytes.
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), String>;
+}
+
+/// What [`render_site_to`] produced.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderStats {
+    /// HTML pages.
+    pub pages: usize,
+    /// Files (pages, data, assets).
+    pub files: usize,
+}
+
+/// Renders every page, the data downloads and the static files into
+/// `sink`. Pages are rendered in parallel, each page's context built by the
+/// thread that renders it, and each file handed to the sink as soon as it
+/// is made, so the site is never held in memory at once.
+pub fn render_site_to(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<RenderStats, String> {
     let jobs = pages::all_pages(site);
-    let common: Vec<(String, Value)> = site
+    // Files other than pages: made before the pages consume their jobs
+    // (the sitemap lists the jobs), then written beside them.
+    let mut others = sitemap::files(site, &jobs);
+    others.extend(feed::feeds(site));
+    others.extend(search::files(site));
+    others.extend(case_rows::files(site));
+    others.extend(theme.statics.iter().cloned());
+    let extra = 2 + 5 + others.len();
+    sink.total(jobs.len() + extra);
+    // Per language: the layout context (without the interface strings) and
+    // the interface strings, cloned into each page's context.
+    let common: Vec<(String, Value, Value)> = site
         .languages
         .iter()
-        .map(|l| (l.clone(), common_context(site, l)))
+        .map(|l| {
+            let mut base = common_context(site, l);
+            let t = base
+                .as_object_mut()
+                .and_then(|m| m.remove("t"))
+                .unwrap_or(Value::Null);
+            (l.clone(), base, t)
+        })
         .collect();
-    let mut files: Vec<RenderedFile> = jobs
-        .par_iter()
-        .map(|job| {
+    let pages = jobs.len();
+    let render_pages = || {
+        jobs.into_par_iter().with_max_len(16).try_for_each(|job| {
             let lang = job.path.split('/').next().unwrap_or("");
-            let base = &common.iter().find(|(l, _)| l == lang).expect("language").1;
-            let mut ctx = tera::Context::from_value(job.ctx.clone()).map_err(|e| e.to_string())?;
-            ctx.insert("lang", lang);
-            ctx.insert("site", base);
-            ctx.insert("t", &base["t"]);
-            ctx.insert("root", &urls::root_of(&job.path));
-            ctx.insert("path", &job.path);
-            ctx.insert(
-                "alternates",
-                &job.alternates
+            let (_, base, t) = common.iter().find(|(l, _, _)| l == lang).expect("language");
+            let mut value = job.ctx.into_value();
+            let map = value
+                .as_object_mut()
+                .ok_or_else(|| format!("context of {} is not an object", job.path))?;
+            map.insert("lang".into(), Value::String(lang.to_string()));
+            map.insert("site".into(), base.clone());
+            map.insert("t".into(), t.clone());
+            map.insert("root".into(), Value::String(urls::root_of(&job.path)));
+            map.insert("path".into(), Value::String(job.path.clone()));
+            map.insert(
+                "alternates".into(),
+                job.alternates
                     .iter()
                     .map(|(l, p)| json!({"lang": l, "url": p, "name": i18n::language_name(l)}))
-                    .collect::<Vec<_>>(),
+                    .collect(),
             );
+            let ctx = tera::Context::from_value(value).map_err(|e| e.to_string())?;
             let html = theme
                 .tera
                 .render(job.template, &ctx)
                 .map_err(|e| format!("rendering {}: {}", job.path, template_error(&e)))?;
-            Ok((job.path.clone(), html.into_bytes()))
+            sink.put(&job.path, html.as_bytes())
         })
-        .collect::<Result<_, String>>()?;
+    };
+    let other_files = || -> Result<(), String> {
+        data::downloads_to(site, &mut |path, bytes| sink.put(path, &bytes))?;
+        for (path, bytes) in &others {
+            sink.put(path, bytes)?;
+        }
+        Ok(())
+    };
+    let (a, b) = rayon::join(render_pages, other_files);
+    a?;
+    b?;
 
     // Root: a redirect to the default language, and a 404 page.
     let default = &site.config.default_language.value;
@@ -276,14 +339,14 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<RenderedFile>, Stri
     ctx.insert("target", &urls::home(default));
     ctx.insert("lang", default);
     ctx.insert("site", &common_context(site, default));
-    files.push((
-        "index.html".into(),
+    sink.put(
+        "index.html",
         theme
             .tera
             .render("redirect.html", &ctx)
             .map_err(|e| template_error(&e))?
-            .into_bytes(),
-    ));
+            .as_bytes(),
+    )?;
     let mut ctx = tera::Context::new();
     let base = common_context(site, default);
     ctx.insert("lang", default);
@@ -292,22 +355,36 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<RenderedFile>, Stri
     ctx.insert("root", "");
     ctx.insert("path", "404.html");
     ctx.insert("alternates", &Vec::<Value>::new());
-    files.push((
-        "404.html".into(),
+    sink.put(
+        "404.html",
         theme
             .tera
             .render("404.html", &ctx)
             .map_err(|e| template_error(&e))?
-            .into_bytes(),
-    ));
+            .as_bytes(),
+    )?;
+    Ok(RenderStats {
+        pages: pages + 2,
+        files: pages + extra,
+    })
+}
 
-    files.extend(data::downloads(site));
-    // Reader features: sitemap and robots.txt, feeds, search index, case rows.
-    files.extend(sitemap::files(site, &jobs));
-    files.extend(feed::feeds(site));
-    files.extend(search::files(site));
-    files.extend(case_rows::files(site));
-    files.extend(theme.statics.iter().cloned());
+/// Renders the whole site into memory, sorted by path (tests and tools;
+/// builds stream with [`render_site_to`]).
+pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<RenderedFile>, String> {
+    struct Collect(std::sync::Mutex<Vec<RenderedFile>>);
+    impl Sink for Collect {
+        fn put(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+            self.0
+                .lock()
+                .expect("files")
+                .push((path.to_string(), bytes.to_vec()));
+            Ok(())
+        }
+    }
+    let sink = Collect(Default::default());
+    render_site_to(site, theme, &sink)?;
+    let mut files = sink.0.into_inner().expect("files");
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
 }

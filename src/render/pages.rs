@@ -14,19 +14,39 @@ use serde_json::{json, Value};
 pub const CASES_PER_PAGE: usize = 200;
 
 /// One page to render.
-pub struct PageJob {
+pub struct PageJob<'a> {
     /// Output path relative to the output root.
     pub path: String,
     /// Template name.
     pub template: &'static str,
     /// Page-specific context.
-    pub ctx: Value,
+    pub ctx: PageCtx<'a>,
     /// Output path of the same record in each language.
     pub alternates: Vec<(String, String)>,
 }
 
+/// A page's context: built when the page is listed, or (for the many pages
+/// of a large site: cases, case tables) built by the thread that renders
+/// it, so contexts are made in parallel and never all held at once.
+pub enum PageCtx<'a> {
+    /// Built already.
+    Ready(Value),
+    /// Built on demand.
+    Lazy(Box<dyn Fn() -> Value + Send + Sync + 'a>),
+}
+
+impl PageCtx<'_> {
+    /// The context value.
+    pub fn into_value(self) -> Value {
+        match self {
+            PageCtx::Ready(v) => v,
+            PageCtx::Lazy(f) => f(),
+        }
+    }
+}
+
 /// Every page of the site in every language.
-pub fn all_pages(site: &Site) -> Vec<PageJob> {
+pub fn all_pages(site: &Site) -> Vec<PageJob<'_>> {
     let mut jobs = Vec::new();
     for lang in &site.languages {
         let v = View { site, lang };
@@ -59,7 +79,23 @@ fn push(
     jobs.push(PageJob {
         path: f(v.lang),
         template,
-        ctx,
+        ctx: PageCtx::Ready(ctx),
+        alternates: alternates(v.site, f),
+    });
+}
+
+/// Like [`push`], with the context built by the rendering thread.
+fn push_lazy<'a>(
+    jobs: &mut Vec<PageJob<'a>>,
+    v: View<'a>,
+    template: &'static str,
+    f: impl Fn(&str) -> String,
+    ctx: impl Fn() -> Value + Send + Sync + 'a,
+) {
+    jobs.push(PageJob {
+        path: f(v.lang),
+        template,
+        ctx: PageCtx::Lazy(Box::new(ctx)),
         alternates: alternates(v.site, f),
     });
 }
@@ -107,7 +143,7 @@ fn chart_title(v: View, key: &str) -> String {
     super::i18n::get(v.lang, key)
 }
 
-fn jurisdictions(v: View, jobs: &mut Vec<PageJob>) {
+fn jurisdictions<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
     let site = v.site;
     let rows: Vec<Value> = site
         .jurisdictions
@@ -143,83 +179,90 @@ fn jurisdictions(v: View, jobs: &mut Vec<PageJob>) {
 
     for j in &site.jurisdictions {
         let id = j.id.value.as_str();
-        let mut fws: Vec<usize> = (0..site.frameworks.len())
-            .filter(|&i| site.frameworks[i].jurisdiction.value == id)
-            .collect();
-        fws.sort_by_key(|&i| {
-            (
-                site.frameworks[i]
-                    .status_history
-                    .first()
-                    .map(|e| e.date.value),
-                i,
-            )
-        });
-        let mut events: Vec<_> = fws
-            .iter()
-            .flat_map(|&i| {
-                site.frameworks[i]
-                    .status_history
-                    .iter()
-                    .enumerate()
-                    .map(move |(k, e)| (e.date.value, i, k, e))
-            })
-            .collect();
-        events.sort_by_key(|(d, i, k, _)| (*d, *i, *k));
-        let timeline: Vec<Value> = events
+        push_lazy(
+            jobs,
+            v,
+            "jurisdiction.html",
+            |l| urls::jurisdiction(l, id),
+            move || jurisdiction_page(v, j),
+        );
+    }
+}
+
+/// The context of one jurisdiction's page.
+fn jurisdiction_page(v: View, j: &crate::schema::Jurisdiction) -> Value {
+    let site = v.site;
+    let id = j.id.value.as_str();
+    let mut fws: Vec<usize> = (0..site.frameworks.len())
+        .filter(|&i| site.frameworks[i].jurisdiction.value == id)
+        .collect();
+    fws.sort_by_key(|&i| {
+        (
+            site.frameworks[i]
+                .status_history
+                .first()
+                .map(|e| e.date.value),
+            i,
+        )
+    });
+    let mut events: Vec<_> = fws
+        .iter()
+        .flat_map(|&i| {
+            site.frameworks[i]
+                .status_history
+                .iter()
+                .enumerate()
+                .map(move |(k, e)| (e.date.value, i, k, e))
+        })
+        .collect();
+    events.sort_by_key(|(d, i, k, _)| (*d, *i, *k));
+    let timeline: Vec<Value> = events
             .into_iter()
             .map(|(date, i, _, e)| json!({"date": date.to_string(), "framework": v.framework_summary(i), "status": v.term(V::Statuses, &e.status.value), "note": v.tx_opt(&e.note)}))
             .collect();
-        let coverage: Vec<Value> = site
-            .vocabulary(V::Principles)
-            .terms
-            .iter()
-            .map(|t| {
-                let by: Vec<Value> = fws
-                    .iter()
-                    .filter(|&&i| {
-                        site.frameworks[i]
-                            .principles
-                            .iter()
-                            .any(|p| p.maps_to.iter().any(|m| m.value == t.id.value))
-                    })
-                    .map(|&i| v.framework_summary(i))
-                    .collect();
-                json!({"principle": {"id": t.id.value, "label": v.tx(&t.label)}, "frameworks": by})
-            })
-            .collect();
-        let inventories: Vec<Value> = site
+    let coverage: Vec<Value> = site
+        .vocabulary(V::Principles)
+        .terms
+        .iter()
+        .map(|t| {
+            let by: Vec<Value> = fws
+                .iter()
+                .filter(|&&i| {
+                    site.frameworks[i]
+                        .principles
+                        .iter()
+                        .any(|p| p.maps_to.iter().any(|m| m.value == t.id.value))
+                })
+                .map(|&i| v.framework_summary(i))
+                .collect();
+            json!({"principle": {"id": t.id.value, "label": v.tx(&t.label)}, "frameworks": by})
+        })
+        .collect();
+    let inventories: Vec<Value> = site
             .inventories
             .iter()
             .filter(|i| i.jurisdiction.value == id)
             .map(|i| json!({"id": i.id.value, "url": urls::inventory(v.lang, &i.id.value, 1), "title": v.tx(&i.title), "held": i.cases.len(), "declared": i.declared_total.as_ref().map(|d| d.value)}))
             .collect();
-        let row = analytics::flags_for_jurisdiction(site, id);
-        let ctx = json!({
-            "id": id,
-            "name": v.tx(&j.name),
-            "kind": format!("{:?}", j.kind.value).to_lowercase(),
-            "summary": v.tx_opt(&j.summary),
-            "dedicated_body": v.tx_opt(&j.dedicated_body),
-            "approaches": j.approaches.iter().map(|a| json!({"approach": v.term(V::Approaches, &a.approach.value), "from": a.from.value.to_string(), "to": a.to.as_ref().map(|d| d.value.to_string()), "summary": v.tx(&a.summary)})).collect::<Vec<_>>(),
-            "frameworks": fws.iter().map(|&i| v.framework_summary(i)).collect::<Vec<_>>(),
-            "timeline": timeline,
-            "coverage": coverage,
-            "inventories": inventories,
-            "flags": (row.cases > 0).then(|| v.flag_chart(&format!("flags-{id}"), &chart_title(v, "flags_of_cases"), &row)),
-            "sources": v.sources(&j.sources),
-        });
-        push(
-            jobs,
-            v,
-            "jurisdiction.html",
-            |l| urls::jurisdiction(l, id),
-            ctx,
-        );
-    }
+    let row = analytics::flags_for_jurisdiction(site, id);
+    let ctx = json!({
+        "id": id,
+        "name": v.tx(&j.name),
+        "kind": format!("{:?}", j.kind.value).to_lowercase(),
+        "summary": v.tx_opt(&j.summary),
+        "dedicated_body": v.tx_opt(&j.dedicated_body),
+        "approaches": j.approaches.iter().map(|a| json!({"approach": v.term(V::Approaches, &a.approach.value), "from": a.from.value.to_string(), "to": a.to.as_ref().map(|d| d.value.to_string()), "summary": v.tx(&a.summary)})).collect::<Vec<_>>(),
+        "frameworks": fws.iter().map(|&i| v.framework_summary(i)).collect::<Vec<_>>(),
+        "timeline": timeline,
+        "coverage": coverage,
+        "inventories": inventories,
+        "flags": (row.cases > 0).then(|| v.flag_chart(&format!("flags-{id}"), &chart_title(v, "flags_of_cases"), &row)),
+        "sources": v.sources(&j.sources),
+    });
+    ctx
 }
 
-fn frameworks(v: View, jobs: &mut Vec<PageJob>) {
+fn frameworks<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
     let site = v.site;
     let rows: Vec<Value> = (0..site.frameworks.len())
         .map(|i| v.framework_summary(i))
@@ -233,7 +276,21 @@ fn frameworks(v: View, jobs: &mut Vec<PageJob>) {
     );
     for (i, fw) in site.frameworks.iter().enumerate() {
         let id = fw.id.value.as_str();
-        let principles: Vec<Value> = fw
+        push_lazy(
+            jobs,
+            v,
+            "framework.html",
+            |l| urls::framework(l, id),
+            move || framework_page(v, i),
+        );
+    }
+}
+
+/// The context of one framework's page.
+fn framework_page(v: View, i: usize) -> Value {
+    let site = v.site;
+    let fw = &site.frameworks[i];
+    let principles: Vec<Value> = fw
             .principles
             .iter()
             .map(|p| {
@@ -244,7 +301,7 @@ fn frameworks(v: View, jobs: &mut Vec<PageJob>) {
                 })
             })
             .collect();
-        let matrices: Vec<Value> = fw
+    let matrices: Vec<Value> = fw
             .matrices
             .iter()
             .map(|m| {
@@ -260,29 +317,28 @@ fn frameworks(v: View, jobs: &mut Vec<PageJob>) {
                 json!({"id": m.id.value, "title": v.tx(&m.title), "description": v.tx_opt(&m.description), "row_axis": v.tx(&m.row_axis), "column_axis": v.tx(&m.column_axis), "rows": m.rows.iter().map(|r| v.tx(r)).collect::<Vec<_>>(), "columns": m.columns.iter().map(|c| v.tx(c)).collect::<Vec<_>>(), "cells": cells, "svg": svg})
             })
             .collect();
-        let tables: Vec<Value> = fw
+    let tables: Vec<Value> = fw
             .tables
             .iter()
             .map(|t| json!({"id": t.id.value, "title": v.tx(&t.title), "columns": t.columns.iter().map(|c| v.tx(c)).collect::<Vec<_>>(), "rows": t.rows.iter().map(|r| r.value.iter().map(|c| v.tx(c)).collect::<Vec<_>>()).collect::<Vec<_>>()}))
             .collect();
-        let ctx = json!({
-            "fw": v.framework_summary(i),
-            "issuer": v.tx_opt(&fw.issuer),
-            "summary": v.tx_opt(&fw.summary),
-            "history": fw.status_history.iter().map(|e| json!({"date": e.date.value.to_string(), "status": v.term(V::Statuses, &e.status.value), "note": v.tx_opt(&e.note)})).collect::<Vec<_>>(),
-            "provisions": v.provisions(&fw.provisions),
-            "principles": principles,
-            "relations": v.relations(i),
-            "matrices": matrices,
-            "tables": tables,
-            "sources": v.sources(&fw.sources),
-            "cite": cite(site, v.lang, id, &v.plain(&fw.title), &urls::framework(v.lang, id), fw.status_history.last().map(|e| e.date.value)),
-        });
-        push(jobs, v, "framework.html", |l| urls::framework(l, id), ctx);
-    }
+    let ctx = json!({
+        "fw": v.framework_summary(i),
+        "issuer": v.tx_opt(&fw.issuer),
+        "summary": v.tx_opt(&fw.summary),
+        "history": fw.status_history.iter().map(|e| json!({"date": e.date.value.to_string(), "status": v.term(V::Statuses, &e.status.value), "note": v.tx_opt(&e.note)})).collect::<Vec<_>>(),
+        "provisions": v.provisions(&fw.provisions),
+        "principles": principles,
+        "relations": v.relations(i),
+        "matrices": matrices,
+        "tables": tables,
+        "sources": v.sources(&fw.sources),
+        "cite": cite(site, v.lang, &fw.id.value, &v.plain(&fw.title), &urls::framework(v.lang, &fw.id.value), fw.status_history.last().map(|e| e.date.value)),
+    });
+    ctx
 }
 
-fn inventories(v: View, jobs: &mut Vec<PageJob>) {
+fn inventories<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
     let site = v.site;
     let rows: Vec<Value> = site
         .inventories
@@ -306,7 +362,7 @@ fn inventories(v: View, jobs: &mut Vec<PageJob>) {
             .map(|t| json!({"class": {"id": t.id.value, "label": v.tx(&t.label)}, "cases": inv.cases.iter().filter(|c| c.use_class.value == t.id.value).count()}))
             .collect();
         let pages = inv.cases.len().div_ceil(CASES_PER_PAGE).max(1);
-        let head = json!({
+        let head = std::sync::Arc::new(json!({
             "id": id,
             "title": v.tx(&inv.title),
             "publisher": v.tx(&inv.publisher),
@@ -323,26 +379,45 @@ fn inventories(v: View, jobs: &mut Vec<PageJob>) {
             "sources": v.sources(&inv.sources),
             "flag_headers": v.flag_headers(),
             "cite": cite(site, v.lang, id, &v.plain(&inv.title), &urls::inventory(v.lang, id, 1), Some(year_date(inv.year.value))),
-        });
+        }));
         for page in 1..=pages {
-            let slice = inv
-                .cases
-                .iter()
-                .skip((page - 1) * CASES_PER_PAGE)
-                .take(CASES_PER_PAGE);
-            let mut ctx = head.clone();
-            ctx["cases"] = slice.map(|c| v.case_row(inv, c)).collect();
-            ctx["pager"] = pager(pages, page, |p| urls::inventory(v.lang, id, p));
-            push(
+            let head = head.clone();
+            push_lazy(
                 jobs,
                 v,
                 "inventory.html",
                 |l| urls::inventory(l, id, page),
-                ctx,
+                move || {
+                    let slice = inv
+                        .cases
+                        .iter()
+                        .skip((page - 1) * CASES_PER_PAGE)
+                        .take(CASES_PER_PAGE);
+                    let mut ctx = (*head).clone();
+                    ctx["cases"] = slice.map(|c| v.case_row(inv, c)).collect();
+                    ctx["pager"] = pager(pages, page, |p| urls::inventory(v.lang, id, p));
+                    ctx
+                },
             );
         }
         for case in &inv.cases {
             let cid = case.id.value.as_str();
+            push_lazy(
+                jobs,
+                v,
+                "case.html",
+                |l| urls::case(l, cid),
+                move || case_page(v, inv, case),
+            );
+        }
+    }
+}
+
+/// The context of one case's page.
+fn case_page(v: View, inv: &crate::schema::Inventory, case: &crate::schema::Case) -> Value {
+    {
+        {
+            let site = v.site;
             let flags = &site.vocabulary(V::RiskFlags).terms;
             let flag_rows: Vec<Value> = flags
                 .iter()
@@ -353,11 +428,11 @@ fn inventories(v: View, jobs: &mut Vec<PageJob>) {
                         .flatten();
                     let method = method
                         .and_then(|m| inv.flag_methods.iter().find(|x| x.id.value == m))
-                        .map(|m| json!({"id": m.id.value, "label": v.tx(&m.label)}));
-                    json!({"id": f.id.value, "label": v.tx(&f.label), "on": on, "method": method})
+                        .map(|m| obj! {"id": m.id.value.as_str(), "label": v.tx(&m.label)});
+                    obj! {"id": f.id.value.as_str(), "label": v.tx(&f.label), "on": on, "method": method}
                 })
                 .collect();
-            let ctx = json!({
+            obj! {
                 "case": v.case_row(inv, case),
                 "bureau": v.tx_opt(&case.bureau),
                 "description": v.tx_opt(&case.description),
@@ -367,47 +442,55 @@ fn inventories(v: View, jobs: &mut Vec<PageJob>) {
                 "jurisdiction": v.jurisdiction_link(&inv.jurisdiction.value),
                 "sources": v.sources(&inv.sources),
                 "overrides": case.overrides.iter().map(|o| o.value.clone()).collect::<Vec<_>>(),
-                "cite": cite(site, v.lang, cid, &v.plain(&case.name), &urls::case(v.lang, cid), Some(year_date(inv.year.value))),
-            });
-            push(jobs, v, "case.html", |l| urls::case(l, cid), ctx);
+                "cite": cite(site, v.lang, &case.id.value, &v.plain(&case.name), &urls::case(v.lang, &case.id.value), Some(year_date(inv.year.value))),
+            }
         }
     }
 }
 
 fn pager(pages: usize, current: usize, url: impl Fn(usize) -> String) -> Value {
-    json!({
+    obj! {
         "pages": pages,
         "current": current,
         "prev": (current > 1).then(|| url(current - 1)),
         "next": (current < pages).then(|| url(current + 1)),
-        "links": (1..=pages).map(|p| json!({"n": p, "url": url(p), "current": p == current})).collect::<Vec<_>>(),
-    })
+        "links": (1..=pages).map(|p| obj! {"n": p, "url": url(p), "current": p == current}).collect::<Vec<_>>(),
+    }
 }
 
-fn cases(v: View, jobs: &mut Vec<PageJob>) {
+fn cases<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
     let site = v.site;
-    let all: Vec<_> = site.cases().collect();
+    let all: std::sync::Arc<Vec<_>> = std::sync::Arc::new(site.cases().collect());
     let pages = all.len().div_ceil(CASES_PER_PAGE).max(1);
     for page in 1..=pages {
-        let rows: Vec<Value> = all
-            .iter()
-            .skip((page - 1) * CASES_PER_PAGE)
-            .take(CASES_PER_PAGE)
-            .map(|(i, c)| v.case_row(&site.inventories[*i], c))
-            .collect();
-        let ctx = json!({
-            "rows": rows,
-            "total": all.len(),
-            "flag_headers": v.flag_headers(),
-            "pager": pager(pages, page, |p| urls::case_table(v.lang, p)),
-            "use_classes": site.vocabulary(V::UseClasses).terms.iter().map(|t| json!({"id": t.id.value, "label": v.tx(&t.label)})).collect::<Vec<_>>(),
-            "inventories": site.inventories.iter().map(|i| json!({"id": i.id.value, "title": v.tx(&i.title)})).collect::<Vec<_>>(),
-            "jurisdictions": site.jurisdictions.iter().filter(|j| site.inventories.iter().any(|i| i.jurisdiction.value == j.id.value)).map(|j| v.jurisdiction_link(&j.id.value)).collect::<Vec<_>>(),
-            "techniques": site.vocabulary(V::Techniques).terms.iter().map(|t| json!({"id": t.id.value, "label": v.tx(&t.label)})).collect::<Vec<_>>(),
-            "rows_script": super::case_rows::path(v.lang),
-            "page": page,
-        });
-        push(jobs, v, "cases.html", |l| urls::case_table(l, page), ctx);
+        let all = all.clone();
+        push_lazy(
+            jobs,
+            v,
+            "cases.html",
+            |l| urls::case_table(l, page),
+            move || {
+                let rows: Vec<Value> = all
+                    .iter()
+                    .skip((page - 1) * CASES_PER_PAGE)
+                    .take(CASES_PER_PAGE)
+                    .map(|(i, c)| v.case_row(&site.inventories[*i], c))
+                    .collect();
+                let ctx = obj! {
+                    "rows": rows,
+                    "total": all.len(),
+                    "flag_headers": v.flag_headers(),
+                    "pager": pager(pages, page, |p| urls::case_table(v.lang, p)),
+                    "use_classes": site.vocabulary(V::UseClasses).terms.iter().map(|t| obj! {"id": t.id.value.as_str(), "label": v.tx(&t.label)}).collect::<Vec<_>>(),
+                    "inventories": site.inventories.iter().map(|i| obj! {"id": i.id.value.as_str(), "title": v.tx(&i.title)}).collect::<Vec<_>>(),
+                    "jurisdictions": site.jurisdictions.iter().filter(|j| site.inventories.iter().any(|i| i.jurisdiction.value == j.id.value)).map(|j| v.jurisdiction_link(&j.id.value)).collect::<Vec<_>>(),
+                    "techniques": site.vocabulary(V::Techniques).terms.iter().map(|t| obj! {"id": t.id.value.as_str(), "label": v.tx(&t.label)}).collect::<Vec<_>>(),
+                    "rows_script": super::case_rows::path(v.lang),
+                    "page": page,
+                };
+                ctx
+            },
+        );
     }
 }
 

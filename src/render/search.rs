@@ -262,7 +262,7 @@ pub fn search_page(v: View, jobs: &mut Vec<super::pages::PageJob>) {
     jobs.push(super::pages::PageJob {
         path: urls::section(v.lang, "search"),
         template: "search.html",
-        ctx: json!({"index": index_path(v.lang)}),
+        ctx: super::pages::PageCtx::Ready(json!({"index": index_path(v.lang)})),
         alternates: v
             .site
             .languages

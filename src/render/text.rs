@@ -2,14 +2,14 @@
 //! one language with a fallback marker, and Markdown rendered then sanitised.
 
 use crate::schema::Text;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 /// `{"t": text, "fb": null}`, or `{"t": text, "fb": "en"}` when the text is
 /// missing in `lang` and shown in another language; templates print it
 /// with the `tx` macro, which escapes it and marks a fallback visibly.
 pub fn tx(text: &Text, lang: &str) -> Value {
     let (t, fb) = text.resolve(lang);
-    json!({ "t": t, "fb": fb })
+    super::obj! { "t": t, "fb": fb }
 }
 
 /// Like [`tx`] for an optional text (`null` when absent).
@@ -55,6 +55,7 @@ fn sanitizer() -> ammonia::Builder<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn markdown_keeps_tables_drops_script() {

@@ -37,7 +37,7 @@ impl<'a> View<'a> {
     /// Label of a vocabulary term, or its id if unknown.
     pub fn term(&self, kind: V, id: &str) -> Value {
         match self.site.vocabulary(kind).get(id) {
-            Some(t) => json!({"id": id, "label": self.tx(&t.label)}),
+            Some(t) => obj! {"id": id, "label": self.tx(&t.label)},
             None if id.is_empty() => {
                 json!({"id": "", "label": {"t": super::i18n::get(self.lang, "not_stated"), "fb": null}})
             }
@@ -61,7 +61,7 @@ impl<'a> View<'a> {
             .get(class)
             .and_then(|c| c.subtypes.iter().find(|s| s.id.value == sub));
         match t {
-            Some(t) => json!({"id": sub, "label": self.tx(&t.label)}),
+            Some(t) => obj! {"id": sub, "label": self.tx(&t.label)},
             None => json!({"id": sub, "label": {"t": sub, "fb": null}}),
         }
     }
@@ -71,7 +71,7 @@ impl<'a> View<'a> {
         match self.site.jurisdiction(id) {
             Some(i) => {
                 let j = &self.site.jurisdictions[i];
-                json!({"id": id, "url": urls::jurisdiction(self.lang, id), "name": self.tx(&j.name)})
+                obj! {"id": id, "url": urls::jurisdiction(self.lang, id), "name": self.tx(&j.name)}
             }
             None => json!({"id": id, "url": null, "name": {"t": id, "fb": null}}),
         }
@@ -81,8 +81,8 @@ impl<'a> View<'a> {
     pub fn framework_summary(&self, i: usize) -> Value {
         let fw = &self.site.frameworks[i];
         let status = Site::current_status(fw);
-        json!({
-            "id": fw.id.value,
+        obj! {
+            "id": fw.id.value.as_str(),
             "url": urls::framework(self.lang, &fw.id.value),
             "title": self.tx(&fw.title),
             "short_title": self.tx_opt(&fw.short_title),
@@ -93,7 +93,7 @@ impl<'a> View<'a> {
             "first_date": fw.status_history.first().map(|e| e.date.value.to_string()),
             "last_date": fw.status_history.last().map(|e| e.date.value.to_string()),
             "jurisdiction": self.jurisdiction_link(&fw.jurisdiction.value),
-        })
+        }
     }
 
     /// Provisions, nested.
@@ -120,15 +120,15 @@ impl<'a> View<'a> {
             .enumerate()
             .map(|(n, i)| {
                 let s = &self.site.sources[i];
-                json!({
+                obj! {
                     "n": n + 1,
-                    "id": s.id.value,
+                    "id": s.id.value.as_str(),
                     "title": self.tx(&s.title),
                     "url": s.url.as_ref().map(|u| u.value.trim()),
                     "publisher": self.tx_opt(&s.publisher),
                     "published": s.published.as_ref().map(|d| d.value.to_string()),
                     "accessed": s.accessed.as_ref().map(|d| d.value.to_string()),
-                })
+                }
             })
             .collect()
     }
@@ -139,7 +139,7 @@ impl<'a> View<'a> {
             .vocabulary(V::RiskFlags)
             .terms
             .iter()
-            .map(|t| json!({"id": t.id.value, "label": self.tx(&t.label)}))
+            .map(|t| obj! {"id": t.id.value.as_str(), "label": self.tx(&t.label)})
             .collect()
     }
 
@@ -150,19 +150,19 @@ impl<'a> View<'a> {
             .iter()
             .map(|f| case.risk_flags.iter().any(|c| c.value == f.id.value))
             .collect();
-        json!({
-            "id": case.id.value,
+        obj! {
+            "id": case.id.value.as_str(),
             "url": urls::case(self.lang, &case.id.value),
             "name": self.tx(&case.name),
             "agency": self.tx(&case.agency),
-            "inventory": {"id": inv.id.value, "url": urls::inventory(self.lang, &inv.id.value, 1), "title": self.tx(&inv.title)},
-            "jurisdiction": inv.jurisdiction.value,
+            "inventory": obj! {"id": inv.id.value.as_str(), "url": urls::inventory(self.lang, &inv.id.value, 1), "title": self.tx(&inv.title)},
+            "jurisdiction": inv.jurisdiction.value.as_str(),
             "use_class": self.term(V::UseClasses, &case.use_class.value),
             "use_subtype": case.use_subtype.as_ref().map(|s| self.subtype(&case.use_class.value, &s.value)),
             "techniques": case.techniques.iter().map(|t| self.term(V::Techniques, &t.value)).collect::<Vec<_>>(),
             "ticks": ticks,
             "flags": case.risk_flags.iter().map(|f| f.value.as_str()).collect::<Vec<_>>(),
-        })
+        }
     }
 
     /// A flag-count table with its bar chart.

@@ -66,7 +66,9 @@ fn summary_line_reports_pages_files_and_time() {
     let re_ok = stdout.starts_with("built ")
         && stdout.contains(" pages (")
         && stdout.contains(" files, ")
-        && stdout.trim_end().ends_with(" s");
+        && stdout.contains(" MB) into ")
+        && stdout.contains(" s: ")
+        && stdout.trim_end().ends_with(" removed");
     assert!(re_ok, "summary line: {stdout}");
     assert_eq!(stdout.lines().count(), 1);
 }

