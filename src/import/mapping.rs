@@ -1,6 +1,6 @@
 //! The mapping file: how the columns of one published CSV become a case
 //! inventory. Mapping files live in `content/imports/` (the site loader skips
-//! that folder) and are documented, with an example, in `docs/import.md`.
+//! that folder) and are documented, with an example, in the README section "Importing a published inventory".
 //!
 //! A mapping never holds data: it names columns, lists the values it knows
 //! for each mapped column, and states rules. Every value the importer meets

@@ -2,7 +2,7 @@
 //! Debian's Chromium) against the `reader` fixture served by `govatlas serve`.
 //! Skipped, with a line saying why, when node, the npm packages or Chromium
 //! are missing, so a plain clone passes `cargo test` without them. CI
-//! installs them (see docs/reader.md) and sets GOVATLAS_BROWSER_TESTS=1,
+//! installs them (see the README: Real-browser tests) and sets GOVATLAS_BROWSER_TESTS=1,
 //! which turns a skip into a failure.
 
 use crate::common::{fixture, repo_root};
