@@ -3,6 +3,7 @@
 //! `brief.html`, `brief_macros.html` or `brief.css` in its own `templates/`
 //! folder gets its file instead.
 
+use crate::render::template_error;
 use std::path::Path;
 use tera::Tera;
 
@@ -64,15 +65,4 @@ impl BriefTheme {
             .render("brief.html", &ctx)
             .map_err(|e| format!("rendering the briefing: {}", template_error(&e)))
     }
-}
-
-fn template_error(e: &tera::Error) -> String {
-    let mut msg = e.to_string();
-    let mut src = std::error::Error::source(e);
-    while let Some(s) = src {
-        msg.push_str(": ");
-        msg.push_str(&s.to_string());
-        src = s.source();
-    }
-    msg
 }

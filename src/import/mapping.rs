@@ -282,19 +282,8 @@ pub struct FlagRule {
     pub no_flag_when: Vec<String>,
 }
 
-/// Field names a case's `overrides` may list.
-pub const OVERRIDABLE: &[&str] = &[
-    "name",
-    "agency",
-    "bureau",
-    "description",
-    "use_class",
-    "use_subtype",
-    "techniques",
-    "risk_flags",
-    "stage",
-    "source_url",
-];
+/// Field names a case's `overrides` may list (one list, in the schema).
+pub use crate::schema::OVERRIDABLE_CASE_FIELDS as OVERRIDABLE;
 
 impl Mapping {
     /// Every column the mapping reads, with the mapping path that names it.

@@ -236,7 +236,8 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
-fn template_error(e: &tera::Error) -> String {
+/// A Tera error with its chain of causes, on one line.
+pub(crate) fn template_error(e: &tera::Error) -> String {
     let mut msg = e.to_string();
     let mut src = std::error::Error::source(e);
     while let Some(s) = src {

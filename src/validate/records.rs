@@ -10,20 +10,7 @@ use crate::schema::{
 use std::collections::{HashMap, HashSet};
 
 /// Fields of a case that `overrides` may name.
-pub const CASE_FIELDS: &[&str] = &[
-    "name",
-    "agency",
-    "bureau",
-    "description",
-    "use_class",
-    "use_subtype",
-    "techniques",
-    "risk_flags",
-    "flag_method",
-    "flag_provenance",
-    "stage",
-    "source_url",
-];
+use crate::schema::OVERRIDABLE_CASE_FIELDS as CASE_FIELDS;
 
 pub(super) fn check_config(cx: &mut Checker, file: FileId, c: &SiteConfig) {
     check_url(cx, file, &c.base_url, "base_url".into());
