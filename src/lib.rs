@@ -7,13 +7,17 @@
 //! command line.
 
 pub mod analytics;
+pub mod brief;
 pub mod charts;
 pub mod cli;
 pub mod diagnostics;
+pub mod import;
+pub mod linkcheck;
 pub mod load;
 pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod schema;
+pub mod serve;
 pub mod validate;

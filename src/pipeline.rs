@@ -52,6 +52,19 @@ pub struct BuildReport {
     pub output: PathBuf,
 }
 
+/// Renders every file of the site in memory: pages, data, assets and the
+/// briefings. `build` writes them; `check` checks their links.
+pub fn render_all(
+    root: &Path,
+    site: &Site,
+    sources: &SourceMap,
+) -> Result<Vec<render::RenderedFile>, Failure> {
+    let theme = render::Theme::load(root).map_err(Failure::Other)?;
+    let mut files = render::render_site(site, &theme).map_err(Failure::Other)?;
+    files.extend(crate::brief::site_briefs(root, site, sources).map_err(Failure::Other)?);
+    Ok(files)
+}
+
 /// Something told, file by file, how a build is going (a progress bar).
 pub trait Progress: Sync {
     /// The number of files the build will produce.
@@ -104,7 +117,7 @@ pub fn build_with(
         }
         lap = Instant::now();
     };
-    let (site, _) = check(root)?;
+    let (site, sources) = check(root)?;
     stage("load+validate");
     let theme = render::Theme::load(root).map_err(Failure::Other)?;
     stage("templates");
@@ -114,7 +127,12 @@ pub fn build_with(
         staging: &staging,
         progress,
     };
-    let rendered = render::render_site_to(&site, &theme, &sink).map_err(Failure::Other)?;
+    let mut rendered = render::render_site_to(&site, &theme, &sink).map_err(Failure::Other)?;
+    // Briefings (one per jurisdiction and inventory, per language) go into the same staging.
+    for (path, bytes) in crate::brief::site_briefs(root, &site, &sources).map_err(Failure::Other)? {
+        render::Sink::put(&sink, &path, &bytes).map_err(Failure::Other)?;
+        rendered.pages += 1;
+    }
     stage("render+write");
     drop(site);
     let written = staging

@@ -180,3 +180,114 @@ pub fn headline(site: &Site) -> Headline {
             .count(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{assemble, Vocabulary};
+    use crate::schema::{Framework, Inventory, SiteConfig, VocabularyFile};
+    use std::collections::BTreeMap;
+
+    /// A small site made by hand: three flags, two use classes, two
+    /// inventories with four cases, two frameworks.
+    fn site() -> Site {
+        let config: SiteConfig = serde_saphyr::from_str(
+            "title: {en: T}\nbase_url: https://x.org/\nlanguages: [en]\ndefault_language: en\n",
+        )
+        .unwrap();
+        let mut vocab = BTreeMap::new();
+        for src in [
+            "vocabulary: risk_flags\nterms: [{id: a, label: {en: A}}, {id: b, label: {en: B}}, {id: c, label: {en: C}}]",
+            "vocabulary: use_classes\nterms: [{id: x, label: {en: X}}, {id: y, label: {en: Y}}]",
+            "vocabulary: principles\nterms: [{id: p, label: {en: P}}, {id: q, label: {en: Q}}]",
+        ] {
+            let f: VocabularyFile = serde_saphyr::from_str(src).unwrap();
+            vocab.insert(f.vocabulary.value, Vocabulary::new(None, None, f.terms));
+        }
+        let inv = |id: &str, j: &str, cases: &str| -> Inventory {
+            serde_saphyr::from_str(&format!("id: {id}\njurisdiction: {j}\ntitle: {{en: {id}}}\npublisher: {{en: P}}\nyear: 2024\ncases:\n{cases}")).unwrap()
+        };
+        let i1 = inv(
+            "i1",
+            "tw",
+            "  - {id: c1, name: {en: c1}, agency: {en: g}, use_class: x, risk_flags: [a, b]}\n  - {id: c2, name: {en: c2}, agency: {en: g}, use_class: x, risk_flags: [a]}\n  - {id: c3, name: {en: c3}, agency: {en: g}, use_class: y, risk_flags: []}\n",
+        );
+        let i2 = inv(
+            "i2",
+            "us",
+            "  - {id: c4, name: {en: c4}, agency: {en: g}, use_class: y, risk_flags: [a, b, c]}\n",
+        );
+        let fw = |id: &str, principles: &str| -> Framework {
+            serde_saphyr::from_str(&format!("id: {id}\njurisdiction: tw\ntype: law\ntitle: {{en: {id}}}\nbinding: true\nprinciples: {principles}\n")).unwrap()
+        };
+        let f1 = fw(
+            "f1",
+            "[{maps_to: [p], wording: {en: w1}}, {maps_to: [p, q], wording: {en: w2}}]",
+        );
+        let f2 = fw("f2", "[]");
+        assemble(
+            config,
+            vocab,
+            vec![],
+            vec![],
+            vec![f1, f2],
+            vec![i1, i2],
+            vec![],
+        )
+    }
+
+    #[test]
+    fn counts_flags_overall_and_by_group() {
+        let s = site();
+        let all = flags_overall(&s);
+        assert_eq!(
+            (all.cases, all.counts.clone(), all.unflagged),
+            (4, vec![3, 2, 1], 1)
+        );
+        let by_class = flags_by_use_class(&s);
+        assert_eq!(
+            by_class
+                .iter()
+                .map(|r| (r.id.as_str(), r.cases, r.counts.clone()))
+                .collect::<Vec<_>>(),
+            [("x", 2, vec![2, 1, 0]), ("y", 2, vec![1, 1, 1])]
+        );
+        let by_inv = flags_by_inventory(&s);
+        assert_eq!(
+            by_inv.iter().map(|r| r.counts.clone()).collect::<Vec<_>>(),
+            [vec![2, 1, 0], vec![1, 1, 1]]
+        );
+        assert_eq!(flags_for_jurisdiction(&s, "us").counts, vec![1, 1, 1]);
+        assert_eq!(flags_for_jurisdiction(&s, "jp").cases, 0);
+    }
+
+    #[test]
+    fn cooccurrence_is_symmetric_with_counts_on_the_diagonal() {
+        let m = flag_cooccurrence(&site());
+        assert_eq!(m, vec![vec![3, 2, 1], vec![2, 2, 1], vec![1, 1, 1]]);
+    }
+
+    #[test]
+    fn principle_coverage_counts_frameworks_not_wordings() {
+        let s = site();
+        assert_eq!(principle_coverage(&s), vec![1, 1]);
+        let m = principle_matrix(&s);
+        assert_eq!(m[0].get("p"), Some(&vec![0, 1]));
+        assert!(m[1].is_empty());
+    }
+
+    #[test]
+    fn headline_figures() {
+        let h = headline(&site());
+        assert_eq!(
+            (
+                h.frameworks,
+                h.binding,
+                h.inventories,
+                h.cases,
+                h.flagged_cases
+            ),
+            (2, 2, 2, 4, 3)
+        );
+    }
+}

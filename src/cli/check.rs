@@ -1,7 +1,9 @@
-//! `govatlas check`: validate the content; write nothing.
+//! `govatlas check`: validate the content, render the site in memory and
+//! check its links; write nothing.
 
-use crate::diagnostics::Format;
-use std::path::PathBuf;
+use crate::diagnostics::{Diagnostic, Diagnostics, Format, SourceMap};
+use crate::pipeline::Failure;
+use std::path::{Path, PathBuf};
 
 /// Arguments of `govatlas check`.
 #[derive(clap::Args, Debug)]
@@ -12,21 +14,89 @@ pub struct Args {
     /// How to print problems in the content.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// List every external link with the pages that use it (they are
+    /// never fetched).
+    #[arg(long)]
+    pub external: bool,
 }
 
-/// Validates and prints a summary.
+/// Validates, renders in memory, checks links, and prints a summary.
 pub fn execute(args: Args) -> i32 {
-    match crate::pipeline::check(&args.root) {
-        Ok((site, _)) => {
-            println!(
-                "content is valid: {} jurisdictions, {} frameworks, {} inventories, {} cases",
-                site.jurisdictions.len(),
-                site.frameworks.len(),
-                site.inventories.len(),
-                site.case_count()
-            );
+    match run(&args.root) {
+        Ok(summary) => {
+            println!("{}", summary.line);
+            if args.external {
+                for (url, pages) in &summary.links.external {
+                    let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
+                    println!("external {url} ({})", pages.join(", "));
+                }
+            }
             0
         }
         Err(f) => super::report::failure(&f, args.format),
     }
+}
+
+/// What a successful check found.
+pub struct Summary {
+    /// The one line printed.
+    pub line: String,
+    /// The link report.
+    pub links: crate::linkcheck::Report,
+}
+
+/// Checks the site at `root`: content, then the links of the rendered pages.
+pub fn run(root: &Path) -> Result<Summary, Failure> {
+    let (site, sources) = crate::pipeline::check(root)?;
+    let files = crate::pipeline::render_all(root, &site, &sources)?;
+    let links = crate::linkcheck::check(&files, Some(&site.config.base_url.value));
+    if !links.broken.is_empty() {
+        return Err(broken_links(&files, &links));
+    }
+    let line = format!(
+        "content is valid: {} jurisdictions, {} frameworks, {} inventories, {} cases; \
+         {} pages, {} internal links checked, 0 broken, {} external links not fetched{}",
+        site.jurisdictions.len(),
+        site.frameworks.len(),
+        site.inventories.len(),
+        site.case_count(),
+        files.iter().filter(|(p, _)| p.ends_with(".html")).count(),
+        links.internal,
+        links.external.len(),
+        if links.external.is_empty() {
+            ""
+        } else {
+            " (--external lists them)"
+        },
+    );
+    Ok(Summary { line, links })
+}
+
+/// Broken links as diagnostics pointing into the rendered page, so they
+/// print like content errors (with the page's line and a caret).
+fn broken_links(files: &[crate::render::RenderedFile], r: &crate::linkcheck::Report) -> Failure {
+    let mut sources = SourceMap::default();
+    let mut diags = Diagnostics::default();
+    let mut ids = std::collections::HashMap::new();
+    for b in &r.broken {
+        let page = b.link.page.as_str();
+        let id = *ids.entry(page).or_insert_with(|| {
+            let text = files
+                .iter()
+                .find(|(p, _)| p == page)
+                .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+                .unwrap_or_default();
+            sources.add(format!("(rendered) {page}"), Path::new(page), text.into())
+        });
+        let mut d = Diagnostic::new(
+            "broken-link",
+            format!("link \"{}\" in {page}: {}", b.link.url, b.reason),
+        )
+        .in_file(id)
+        .at_line(b.link.line, b.link.column)
+        .help("fix the link in the content's Markdown, or in the site's templates/ override");
+        d.len = b.link.url.chars().count().max(1) as u64;
+        diags.push(d);
+    }
+    Failure::Content(diags, sources)
 }

@@ -1,9 +1,12 @@
 //! Command-line interface: parses arguments and dispatches to a command.
 //! Each command lives in its own module with `Args` and `execute`.
 
+pub mod brief;
 pub mod build;
 pub mod check;
+pub mod import;
 mod report;
+pub mod serve;
 
 use clap::{Parser, Subcommand};
 
@@ -24,6 +27,12 @@ enum Command {
     Build(build::Args),
     /// Validate the content without writing anything.
     Check(check::Args),
+    /// Import a published case inventory (CSV) into content/.
+    Import(import::ImportArgs),
+    /// Write a print-ready briefing (HTML, or PDF with --pdf).
+    Brief(brief::Args),
+    /// Build, serve on 127.0.0.1, rebuild and reload on every change.
+    Serve(serve::Args),
 }
 
 /// Runs the command line; returns the process exit code. clap exits with 2
@@ -33,5 +42,8 @@ pub fn run() -> i32 {
     match cli.command {
         Command::Build(a) => build::execute(a),
         Command::Check(a) => check::execute(a),
+        Command::Import(a) => import::execute(a),
+        Command::Brief(a) => brief::execute(a),
+        Command::Serve(a) => serve::execute(a),
     }
 }

@@ -49,23 +49,46 @@ pub fn render_human(d: &Diagnostic, sources: &SourceMap, styled: bool) -> String
                         .annotation(AnnotationKind::Primary.span(start..end)),
                 );
             }
-            None => {
-                group = group.element(annotate_snippets::Origin::path(path.as_str()));
-            }
+            None => return render_file_level(d, &title, &path, styled),
         }
     }
-    let mut report = vec![group];
     if let Some(help) = &d.help {
-        report.push(Group::with_title(
-            Level::HELP.secondary_title(help.as_str()),
-        ));
+        group = group.element(Level::HELP.message(help.as_str()));
     }
+    let report = vec![group];
     let renderer = if styled {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
     let mut out = renderer.render(&report).to_string();
+    // A blank line after each diagnostic, as rustc prints them.
+    out.push_str("\n\n");
+    out
+}
+
+/// A problem with a whole file (no line to quote), laid out like the
+/// others: annotate-snippets has no form for a path without a snippet.
+fn render_file_level(d: &Diagnostic, title: &str, path: &str, styled: bool) -> String {
+    let (red, blue, bold, reset) = if styled {
+        ("\x1b[1;31m", "\x1b[1;34m", "\x1b[1m", "\x1b[0m")
+    } else {
+        ("", "", "", "")
+    };
+    let mut out = format!("{red}error[{}]{reset}{bold}: {title}{reset}\n", d.code);
+    out.push_str(&format!(" {blue}-->{reset} {path}"));
+    if d.line > 0 {
+        out.push_str(&format!(":{}", d.line));
+        if d.column > 0 {
+            out.push_str(&format!(":{}", d.column));
+        }
+    }
+    out.push('\n');
+    if let Some(help) = &d.help {
+        out.push_str(&format!(
+            "  {blue}|{reset}\n  {blue}={reset} {bold}help{reset}: {help}\n"
+        ));
+    }
     out.push('\n');
     out
 }
@@ -76,8 +99,9 @@ pub fn render_json(d: &Diagnostic, sources: &SourceMap) -> String {
         "severity": "error",
         "code": d.code,
         "file": d.file.map(|f| sources.path(f)),
-        "line": d.line,
-        "column": d.column,
+        // null when the problem is with a whole file.
+        "line": (d.line > 0).then_some(d.line),
+        "column": (d.column > 0).then_some(d.column),
         "field": d.field,
         "message": d.message,
         "help": d.help,
@@ -102,14 +126,22 @@ pub fn render_github(d: &Diagnostic, sources: &SourceMap) -> String {
         msg.push_str(&format!(" (help: {h})"));
     }
     match d.file {
-        Some(f) => format!(
-            "::error file={},line={},col={},title={}::{}",
-            esc_prop(sources.path(f)),
-            d.line,
-            d.column,
-            esc_prop(d.code),
-            esc(&msg)
-        ),
+        Some(f) => {
+            // A whole-file problem has no line: GitHub then annotates the file.
+            let mut at = String::new();
+            if d.line > 0 {
+                at.push_str(&format!(",line={}", d.line));
+                if d.column > 0 {
+                    at.push_str(&format!(",col={}", d.column));
+                }
+            }
+            format!(
+                "::error file={}{at},title={}::{}",
+                esc_prop(sources.path(f)),
+                esc_prop(d.code),
+                esc(&msg)
+            )
+        }
         None => format!("::error title={}::{}", esc_prop(d.code), esc(&msg)),
     }
 }

@@ -44,8 +44,10 @@ const FOLDERS: &str = "site.yaml, vocabularies/, sources/, jurisdictions/, frame
 /// text in `sources`, and reports files it cannot use.
 pub(super) fn discover(
     root: &Path,
+    max_bytes: u64,
     sources: &mut SourceMap,
     diags: &mut Diagnostics,
+    failed: &mut Vec<(FileId, ContentKind)>,
 ) -> Vec<Found> {
     let content = root.join("content");
     if !content.is_dir() {
@@ -112,22 +114,23 @@ pub(super) fn discover(
             (Some("pages"), "md", _) => match page_name(&name) {
                 Some((slug, lang)) => ContentKind::Page { slug, lang },
                 None => {
+                    let id = sources.add(display, entry.path(), Arc::from(""));
                     diags.push(
-                        Diagnostic::new(
-                            "page-name",
-                            format!("page file {display} is not named <slug>.<language>.md"),
-                        )
-                        .help("name pages like about.en.md and about.zh-TW.md"),
+                        Diagnostic::new("page-name", "page file is not named <slug>.<language>.md")
+                            .in_file(id)
+                            .help("name pages like about.en.md and about.zh-TW.md"),
                     );
                     continue;
                 }
             },
             (_, "yaml" | "yml", _) => {
+                let id = sources.add(display, entry.path(), Arc::from(""));
                 diags.push(
                     Diagnostic::new(
                         "unknown-file",
-                        format!("{display} is not in a content folder govatlas knows"),
+                        "file is not in a content folder govatlas knows",
                     )
+                    .in_file(id)
                     .help(format!("content files go in {FOLDERS}")),
                 );
                 continue;
@@ -135,14 +138,17 @@ pub(super) fn discover(
             // Anything else (images, notes) is not content; leave it alone.
             _ => continue,
         };
-        match read_text(entry.path()) {
+        match read_text(entry.path(), max_bytes) {
             Ok(text) => {
                 let id = sources.add(display, entry.path(), text.into());
                 found.push(Found { id, kind });
             }
-            Err(problem) => {
-                let id = sources.add(display, entry.path(), Arc::from(""));
-                diags.push(problem.into_diagnostic(id));
+            Err((problem, shown)) => {
+                // The text as far as it can be shown (bad bytes as U+FFFD), so
+                // the diagnostic can quote the line.
+                let id = sources.add(display, entry.path(), Arc::from(shown));
+                diags.push(problem.into_diagnostic(id, max_bytes));
+                failed.push((id, kind));
             }
         }
     }
@@ -175,14 +181,14 @@ enum ReadProblem {
 }
 
 impl ReadProblem {
-    fn into_diagnostic(self, id: FileId) -> Diagnostic {
+    fn into_diagnostic(self, id: FileId, max_bytes: u64) -> Diagnostic {
         match self {
             ReadProblem::Io(e) => {
                 Diagnostic::new("unreadable", format!("cannot read file: {e}")).in_file(id)
             }
             ReadProblem::TooLarge(n) => Diagnostic::new(
                 "file-too-large",
-                format!("file is {n} bytes, over the limit of {MAX_FILE_BYTES} bytes"),
+                format!("file is {n} bytes, over the limit of {max_bytes} bytes"),
             )
             .in_file(id)
             .help("split it into several files"),
@@ -203,12 +209,13 @@ impl ReadProblem {
 
 /// Reads a file as UTF-8 text, dropping a byte-order mark. CRLF line ends
 /// are left as they are: the YAML parser accepts them.
-fn read_text(path: &Path) -> Result<String, ReadProblem> {
-    let meta = std::fs::metadata(path).map_err(|e| ReadProblem::Io(e.to_string()))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(ReadProblem::TooLarge(meta.len()));
+fn read_text(path: &Path, max_bytes: u64) -> Result<String, (ReadProblem, String)> {
+    let io = |e: std::io::Error| (ReadProblem::Io(e.to_string()), String::new());
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.len() > max_bytes {
+        return Err((ReadProblem::TooLarge(meta.len()), String::new()));
     }
-    let mut bytes = std::fs::read(path).map_err(|e| ReadProblem::Io(e.to_string()))?;
+    let mut bytes = std::fs::read(path).map_err(io)?;
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
@@ -217,10 +224,13 @@ fn read_text(path: &Path) -> Result<String, ReadProblem> {
         let good = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or("");
         let line = good.matches('\n').count() as u64 + 1;
         let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
-        ReadProblem::NotUtf8 {
-            line,
-            column,
-            offset,
-        }
+        (
+            ReadProblem::NotUtf8 {
+                line,
+                column,
+                offset,
+            },
+            String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        )
     })
 }

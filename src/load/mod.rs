@@ -4,6 +4,7 @@
 
 mod files;
 mod markdown;
+mod path;
 mod yaml;
 
 pub use files::{ContentKind, MAX_FILE_BYTES};
@@ -50,6 +51,10 @@ pub struct LoadedContent {
     pub pages: Vec<(FileId, PageFile)>,
     /// Language keys of every bilingual text, by file.
     pub text_languages: Vec<(FileId, Vec<Spanned<String>>)>,
+    /// Files found but not loaded (unreadable, not UTF-8, or failing to
+    /// parse), with what they would have held. Validation uses this to
+    /// avoid reporting references into them as unknown.
+    pub failed: Vec<(FileId, ContentKind)>,
 }
 
 /// One parsed file.
@@ -63,22 +68,43 @@ enum Parsed {
     Page(PageFile),
 }
 
+/// Stack of each parser thread; see [`load_with_limit`].
+pub const PARSER_STACK_BYTES: usize = 8 * 1024 * 1024;
+
 /// Loads the content under `root/content`.
 pub fn load(root: &Path) -> (LoadedContent, Diagnostics) {
+    load_with_limit(root, MAX_FILE_BYTES)
+}
+
+/// Like [`load`], refusing files over `max_bytes`.
+pub fn load_with_limit(root: &Path, max_bytes: u64) -> (LoadedContent, Diagnostics) {
     let mut diags = Diagnostics::default();
     let mut content = LoadedContent::default();
-    let found = files::discover(root, &mut content.sources, &mut diags);
+    let found = files::discover(
+        root,
+        max_bytes,
+        &mut content.sources,
+        &mut diags,
+        &mut content.failed,
+    );
 
-    let results: Vec<_> = found
-        .par_iter()
-        .map(|f| {
-            let text = content.sources.text(f.id);
-            let (parsed, langs) = crate::schema::collect_language_keys(|| parse_file(f, text));
-            (f.id, parsed, langs)
-        })
-        .collect();
+    let parse = |f: &files::Found| {
+        let text = content.sources.text(f.id);
+        let (parsed, langs) = crate::schema::collect_language_keys(|| parse_file(f, text));
+        (f.id, parsed, langs)
+    };
+    // Parsing recurses once per level of YAML nesting (up to the limit of
+    // 64), which can need more than the 2 MiB stack of rayon's default
+    // threads in a debug build: parser threads get the main thread's 8 MiB.
+    let results: Vec<_> = match rayon::ThreadPoolBuilder::new()
+        .stack_size(PARSER_STACK_BYTES)
+        .build()
+    {
+        Ok(pool) => pool.install(|| found.par_iter().map(parse).collect()),
+        Err(_) => found.iter().map(parse).collect(),
+    };
 
-    for (id, parsed, langs) in results {
+    for ((id, parsed, langs), f) in results.into_iter().zip(&found) {
         match parsed {
             Ok(p) => {
                 content.text_languages.push((id, langs));
@@ -101,10 +127,24 @@ pub fn load(root: &Path) -> (LoadedContent, Diagnostics) {
                     Parsed::Page(p) => content.pages.push((id, p)),
                 }
             }
-            Err(d) => diags.push(*d),
+            Err(d) => {
+                diags.push(*d);
+                content.failed.push((id, f.kind.clone()));
+            }
         }
     }
     (content, diags)
+}
+
+/// Parses one file's text as the record `kind` says it holds, as the build
+/// would; for tests and the fuzz target. Never panics, whatever the text.
+pub fn parse_text(kind: &ContentKind, text: &str) -> Result<(), Box<Diagnostic>> {
+    let f = files::Found {
+        id: FileId(0),
+        kind: kind.clone(),
+    };
+    let (parsed, _) = crate::schema::collect_language_keys(|| parse_file(&f, text));
+    parsed.map(|_| ())
 }
 
 fn parse_file(f: &files::Found, text: &str) -> Result<Parsed, Box<Diagnostic>> {
@@ -126,4 +166,45 @@ fn parse_file(f: &files::Found, text: &str) -> Result<Parsed, Box<Diagnostic>> {
             })
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The deepest documents the limits let through, on half the stack the
+    /// parser threads get: a margin of two for other builds and platforms.
+    #[test]
+    fn the_deepest_inputs_fit_in_half_the_parser_stack() {
+        let nested = |depth: usize, leaf: &str| {
+            let mut s = String::from(
+                "id: a\njurisdiction: tw\ntype: law\ntitle: {en: A}\nbinding: true\nprovisions: ",
+            );
+            for i in 0..depth {
+                s.push_str(&format!("[{{id: p{i}, label: {{en: P}}, provisions: "));
+            }
+            s.push_str(leaf);
+            for _ in 0..depth {
+                s.push_str("}]");
+            }
+            s
+        };
+        let docs = [
+            // Typed parse down to the depth limit.
+            nested(40, "[]"),
+            // A type error early, then deep nesting for the path finder.
+            format!("id: [{}]", nested(40, "[]").replace('\n', ", ")),
+            format!("binding: {{x: {}}}\n", "[".repeat(200)),
+        ];
+        std::thread::Builder::new()
+            .stack_size(PARSER_STACK_BYTES / 2)
+            .spawn(move || {
+                for d in &docs {
+                    let _ = parse_text(&ContentKind::Framework, d);
+                }
+            })
+            .unwrap()
+            .join()
+            .expect("parsing overflowed half the parser stack");
+    }
 }

@@ -15,9 +15,14 @@ macro_rules! obj {
 }
 pub(crate) use obj;
 
+pub mod case_rows;
+pub mod cite;
 pub mod data;
+pub mod feed;
 pub mod i18n;
 pub mod pages;
+pub mod search;
+pub mod sitemap;
 pub mod text;
 pub mod urls;
 pub mod views;
@@ -99,6 +104,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/page.html"),
     ),
     (
+        "search.html",
+        include_str!("../../themes/default/templates/search.html"),
+    ),
+    (
+        "changes.html",
+        include_str!("../../themes/default/templates/changes.html"),
+    ),
+    (
         "404.html",
         include_str!("../../themes/default/templates/404.html"),
     ),
@@ -109,10 +122,28 @@ const TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// The default theme's static files.
-pub const STATIC_FILES: &[(&str, &[u8])] = &[(
-    "static/style.css",
-    include_bytes!("../../themes/default/static/style.css"),
-)];
+pub const STATIC_FILES: &[(&str, &[u8])] = &[
+    (
+        "static/style.css",
+        include_bytes!("../../themes/default/static/style.css"),
+    ),
+    (
+        "static/favicon.svg",
+        include_bytes!("../../themes/default/static/favicon.svg"),
+    ),
+    (
+        "static/search.js",
+        include_bytes!("../../themes/default/static/search.js"),
+    ),
+    (
+        "static/cases.js",
+        include_bytes!("../../themes/default/static/cases.js"),
+    ),
+    (
+        "static/cite.js",
+        include_bytes!("../../themes/default/static/cite.js"),
+    ),
+];
 
 /// One rendered file: path relative to the output root, and its bytes.
 pub type RenderedFile = (String, Vec<u8>);
@@ -120,42 +151,93 @@ pub type RenderedFile = (String, Vec<u8>);
 /// Compiled templates.
 pub struct Theme {
     tera: Tera,
+    statics: Vec<RenderedFile>,
 }
 
 impl Theme {
-    /// Compiles the default templates, then the site's overrides from
-    /// `root/templates/*.html`. Template errors are reported as text.
+    /// Compiles the default templates, then, by file name, those of a
+    /// `root/themes/default/templates/` folder on disk (so `govatlas serve`
+    /// run in a checkout shows theme edits without recompiling), then the
+    /// site's own overrides from `root/templates/*.html`. Static files are
+    /// layered the same way from `root/themes/default/static/`. Template
+    /// errors are reported as text.
     pub fn load(root: &Path) -> Result<Theme, String> {
         let mut tera = Tera::default();
         let mut templates: Vec<(String, String)> = TEMPLATES
             .iter()
             .map(|(n, s)| (n.to_string(), s.to_string()))
             .collect();
-        let dir = root.join("templates");
-        if dir.is_dir() {
-            let mut entries: Vec<_> = std::fs::read_dir(&dir)
-                .map_err(|e| format!("{}: {e}", dir.display()))?
-                .filter_map(Result::ok)
-                .collect();
-            entries.sort_by_key(|e| e.file_name());
-            for e in entries {
-                let name = e.file_name().to_string_lossy().into_owned();
-                if name.ends_with(".html") {
-                    let text = std::fs::read_to_string(e.path())
-                        .map_err(|err| format!("{}: {err}", e.path().display()))?;
-                    templates.retain(|(n, _)| *n != name);
-                    templates.push((name, text));
-                }
+        for dir in [
+            root.join("themes/default/templates"),
+            root.join("templates"),
+        ] {
+            for (name, bytes) in files_in(&dir, ".html")? {
+                let text = String::from_utf8(bytes)
+                    .map_err(|_| format!("{}: not UTF-8", dir.join(&name).display()))?;
+                templates.retain(|(n, _)| *n != name);
+                templates.push((name, text));
             }
         }
         tera.add_raw_templates(templates)
             .map_err(|e| template_error(&e))?;
         tera.autoescape_on(vec![".html", ".xml"]);
-        Ok(Theme { tera })
+        tera.set_escape_fn(escape_html);
+        let mut statics: Vec<RenderedFile> = STATIC_FILES
+            .iter()
+            .map(|(p, b)| (p.to_string(), b.to_vec()))
+            .collect();
+        for (name, bytes) in files_in(&root.join("themes/default/static"), "")? {
+            let path = format!("static/{name}");
+            statics.retain(|(p, _)| *p != path);
+            statics.push((path, bytes));
+        }
+        Ok(Theme { tera, statics })
     }
 }
 
-fn template_error(e: &tera::Error) -> String {
+/// The files directly in `dir` whose names end with `suffix`, sorted by
+/// name (none when `dir` does not exist).
+fn files_in(dir: &Path, suffix: &str) -> Result<Vec<(String, Vec<u8>)>, String> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_file())
+        .collect();
+    entries.sort_by_key(|e| e.file_name());
+    let mut out = Vec::new();
+    for e in entries {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.ends_with(suffix) && !name.starts_with('.') {
+            let bytes =
+                std::fs::read(e.path()).map_err(|err| format!("{}: {err}", e.path().display()))?;
+            out.push((name, bytes));
+        }
+    }
+    Ok(out)
+}
+
+/// Escapes the five characters that matter in HTML text and quoted
+/// attributes. (Tera's default also escapes `/`, which only bloats URLs.)
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A Tera error with its chain of causes, on one line.
+pub(crate) fn template_error(e: &tera::Error) -> String {
     let mut msg = e.to_string();
     let mut src = std::error::Error::source(e);
     while let Some(s) = src {
@@ -189,7 +271,14 @@ pub struct RenderStats {
 /// is made, so the site is never held in memory at once.
 pub fn render_site_to(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<RenderStats, String> {
     let jobs = pages::all_pages(site);
-    let extra = 2 + 5 + STATIC_FILES.len();
+    // Files other than pages: made before the pages consume their jobs
+    // (the sitemap lists the jobs), then written beside them.
+    let mut others = sitemap::files(site, &jobs);
+    others.extend(feed::feeds(site));
+    others.extend(search::files(site));
+    others.extend(case_rows::files(site));
+    others.extend(theme.statics.iter().cloned());
+    let extra = 2 + 5 + others.len();
     sink.total(jobs.len() + extra);
     // Per language: the layout context (without the interface strings) and
     // the interface strings, cloned into each page's context.
@@ -236,7 +325,7 @@ pub fn render_site_to(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Ren
     };
     let other_files = || -> Result<(), String> {
         data::downloads_to(site, &mut |path, bytes| sink.put(path, &bytes))?;
-        for (path, bytes) in STATIC_FILES {
+        for (path, bytes) in &others {
             sink.put(path, bytes)?;
         }
         Ok(())
@@ -317,6 +406,7 @@ fn common_context(site: &Site, lang: &str) -> Value {
         ),
         ("risks", urls::section(lang, "risks")),
         ("vocabularies", urls::section(lang, "vocabularies")),
+        ("changes", urls::section(lang, "changes")),
     ];
     let mut seen = std::collections::HashSet::new();
     let pages: Vec<Value> = site
@@ -339,6 +429,8 @@ fn common_context(site: &Site, lang: &str) -> Value {
         "data_date": site.config.data_date.as_ref().map(|d| d.value.to_string()),
         "base_url": site.config.base_url.value,
         "home": urls::home(lang),
+        "search": urls::section(lang, "search"),
+        "feed": feed::feed_path(lang),
         "nav": nav.iter().map(|(k, u)| json!({"key": k, "url": u, "label": i18n::get(lang, k)})).collect::<Vec<_>>(),
         "pages": pages,
         "t": i18n::table(lang),

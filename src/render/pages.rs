@@ -1,6 +1,7 @@
 //! Which pages the site has, and what each shows. One function per page
 //! type returns its jobs; `render` adds the layout context and runs Tera.
 
+use super::cite::cite;
 use super::urls;
 use super::views::{percent, View};
 use crate::analytics;
@@ -58,6 +59,8 @@ pub fn all_pages(site: &Site) -> Vec<PageJob<'_>> {
         risks(v, &mut jobs);
         vocabularies(v, &mut jobs);
         markdown_pages(v, &mut jobs);
+        super::feed::changes_page(v, &mut jobs);
+        super::search::search_page(v, &mut jobs);
     }
     jobs
 }
@@ -126,6 +129,14 @@ fn home(v: View, jobs: &mut Vec<PageJob>) {
         "jurisdictions": site.jurisdictions.iter().map(|j| v.jurisdiction_link(&j.id.value)).collect::<Vec<_>>(),
     });
     push(jobs, v, "home.html", urls::home, ctx);
+}
+
+fn year_date(year: u16) -> crate::schema::PartialDate {
+    crate::schema::PartialDate {
+        year,
+        month: None,
+        day: None,
+    }
 }
 
 fn chart_title(v: View, key: &str) -> String {
@@ -322,6 +333,7 @@ fn framework_page(v: View, i: usize) -> Value {
         "matrices": matrices,
         "tables": tables,
         "sources": v.sources(&fw.sources),
+        "cite": cite(site, v.lang, &fw.id.value, &v.plain(&fw.title), &urls::framework(v.lang, &fw.id.value), fw.status_history.last().map(|e| e.date.value)),
     });
     ctx
 }
@@ -366,6 +378,7 @@ fn inventories<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
             "by_class": by_class,
             "sources": v.sources(&inv.sources),
             "flag_headers": v.flag_headers(),
+            "cite": cite(site, v.lang, id, &v.plain(&inv.title), &urls::inventory(v.lang, id, 1), Some(year_date(inv.year.value))),
         }));
         for page in 1..=pages {
             let head = head.clone();
@@ -429,6 +442,7 @@ fn case_page(v: View, inv: &crate::schema::Inventory, case: &crate::schema::Case
                 "jurisdiction": v.jurisdiction_link(&inv.jurisdiction.value),
                 "sources": v.sources(&inv.sources),
                 "overrides": case.overrides.iter().map(|o| o.value.clone()).collect::<Vec<_>>(),
+                "cite": cite(site, v.lang, &case.id.value, &v.plain(&case.name), &urls::case(v.lang, &case.id.value), Some(year_date(inv.year.value))),
             }
         }
     }
@@ -470,6 +484,9 @@ fn cases<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
                     "use_classes": site.vocabulary(V::UseClasses).terms.iter().map(|t| obj! {"id": t.id.value.as_str(), "label": v.tx(&t.label)}).collect::<Vec<_>>(),
                     "inventories": site.inventories.iter().map(|i| obj! {"id": i.id.value.as_str(), "title": v.tx(&i.title)}).collect::<Vec<_>>(),
                     "jurisdictions": site.jurisdictions.iter().filter(|j| site.inventories.iter().any(|i| i.jurisdiction.value == j.id.value)).map(|j| v.jurisdiction_link(&j.id.value)).collect::<Vec<_>>(),
+                    "techniques": site.vocabulary(V::Techniques).terms.iter().map(|t| obj! {"id": t.id.value.as_str(), "label": v.tx(&t.label)}).collect::<Vec<_>>(),
+                    "rows_script": super::case_rows::path(v.lang),
+                    "page": page,
                 };
                 ctx
             },
@@ -548,13 +565,17 @@ fn compare(v: View, jobs: &mut Vec<PageJob>) {
     );
 }
 
-fn class_flag_view(v: View, chart_id: &str, rows: &[analytics::FlagRow]) -> Value {
-    let site = v.site;
-    let flags = &site.vocabulary(V::RiskFlags).terms;
-    let row_labels: Vec<String> = rows
-        .iter()
-        .map(|r| v.term_plain(V::UseClasses, &r.id))
-        .collect();
+/// A group × risk-flag heatmap with its numbers, for groups of cases
+/// (use classes, inventories) labelled by `label`.
+fn flag_heatmap(
+    v: View,
+    chart_id: &str,
+    title_key: &str,
+    rows: &[analytics::FlagRow],
+    label: impl Fn(&str) -> String,
+) -> (String, Vec<String>) {
+    let flags = &v.site.vocabulary(V::RiskFlags).terms;
+    let row_labels: Vec<String> = rows.iter().map(|r| label(&r.id)).collect();
     let col_labels: Vec<String> = flags.iter().map(|f| v.plain(&f.label)).collect();
     let max = rows
         .iter()
@@ -571,7 +592,7 @@ fn class_flag_view(v: View, chart_id: &str, rows: &[analytics::FlagRow]) -> Valu
         .iter()
         .map(|r| r.counts.iter().map(|n| n.to_string()).collect())
         .collect();
-    let title = chart_title(v, "use_class_by_flag");
+    let title = chart_title(v, title_key);
     let desc = rows
         .iter()
         .zip(&row_labels)
@@ -597,6 +618,13 @@ fn class_flag_view(v: View, chart_id: &str, rows: &[analytics::FlagRow]) -> Valu
         shade: &shade,
         cells: &cells,
     });
+    (svg, row_labels)
+}
+
+fn class_flag_view(v: View, chart_id: &str, rows: &[analytics::FlagRow]) -> Value {
+    let (svg, _) = flag_heatmap(v, chart_id, "use_class_by_flag", rows, |id| {
+        v.term_plain(V::UseClasses, id)
+    });
     json!({
         "svg": svg,
         "flag_headers": v.flag_headers(),
@@ -608,7 +636,19 @@ fn risks(v: View, jobs: &mut Vec<PageJob>) {
     let site = v.site;
     let overall = analytics::flags_overall(site);
     let flags = &site.vocabulary(V::RiskFlags).terms;
-    let by_inventory: Vec<Value> = analytics::flags_by_inventory(site)
+    let inventory_rows = analytics::flags_by_inventory(site);
+    let (by_inventory_svg, _) = flag_heatmap(
+        v,
+        "risk-by-inventory",
+        "by_inventory",
+        &inventory_rows,
+        |id| {
+            site.inventory(id)
+                .map(|i| v.plain(&site.inventories[i].title))
+                .unwrap_or_default()
+        },
+    );
+    let by_inventory: Vec<Value> = inventory_rows
         .iter()
         .zip(&site.inventories)
         .map(|(r, inv)| json!({"inventory": {"id": inv.id.value, "url": urls::inventory(v.lang, &inv.id.value, 1), "title": v.tx(&inv.title)}, "cases": r.cases, "counts": r.counts}))
@@ -648,6 +688,7 @@ fn risks(v: View, jobs: &mut Vec<PageJob>) {
         "overall": v.flag_chart("risk-overall", &chart_title(v, "flags_overall"), &overall),
         "by_class": class_flag_view(v, "risk-by-class", &analytics::flags_by_use_class(site)),
         "by_inventory": by_inventory,
+        "by_inventory_svg": by_inventory_svg,
         "flag_headers": v.flag_headers(),
         "cooccurrence": {"svg": co_svg, "rows": co.iter().zip(flags).map(|(r, f)| json!({"flag": {"id": f.id.value, "label": v.tx(&f.label)}, "counts": r})).collect::<Vec<_>>()},
     });

@@ -512,6 +512,21 @@ pub struct Case {
     pub overrides: Vec<Ref>,
 }
 
+/// Case fields that `overrides` may name. Overriding `risk_flags` also keeps
+/// the case's `flag_method` and `flag_provenance`, which go with it.
+pub const OVERRIDABLE_CASE_FIELDS: &[&str] = &[
+    "name",
+    "agency",
+    "bureau",
+    "description",
+    "use_class",
+    "use_subtype",
+    "techniques",
+    "risk_flags",
+    "stage",
+    "source_url",
+];
+
 /// Which method assigned one flag of a case.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

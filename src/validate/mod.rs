@@ -9,7 +9,7 @@ mod ids;
 mod records;
 
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, FileId, SourceMap};
-use crate::load::LoadedContent;
+use crate::load::{ContentKind, LoadedContent};
 use crate::model::{self, Site, Vocabulary};
 use crate::schema::{Ref, Term, VocabularyKind};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -28,25 +28,34 @@ pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site>
         inventories,
         pages,
         text_languages,
+        failed,
     } = content;
-    let Some((config_file, config)) = config else {
+    let config_failed = failed.iter().any(|(_, k)| *k == ContentKind::Config);
+    if config.is_none() && !config_failed {
         diags.push(
             Diagnostic::new("no-config", "content/site.yaml is missing").help(
                 "create content/site.yaml with title, base_url, languages and default_language",
             ),
         );
-        return None;
-    };
+    }
     let mut cx = Checker {
         diags,
         vocab: BTreeMap::new(),
         known: HashMap::new(),
+        unsure: Unsure::from_failed(&map, &failed),
         map: &map,
     };
 
-    records::check_config(&mut cx, config_file, &config);
-    let languages: Vec<String> = config.languages.iter().map(|l| l.value.clone()).collect();
-    for (file, keys) in &text_languages {
+    // Without a usable site.yaml the other files are still checked (so one
+    // run shows every problem), except for their language keys.
+    if let Some((config_file, config)) = &config {
+        records::check_config(&mut cx, *config_file, config);
+    }
+    let languages: Vec<String> = config
+        .as_ref()
+        .map(|(_, c)| c.languages.iter().map(|l| l.value.clone()).collect())
+        .unwrap_or_default();
+    for (file, keys) in text_languages.iter().filter(|_| config.is_some()) {
         for key in keys {
             if !languages.contains(&key.value) {
                 cx.error_at(
@@ -56,13 +65,14 @@ pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site>
                     None,
                     format!("unknown language `{}`", key.value),
                 )
-                .maybe_help(
-                    did_you_mean(&key.value, languages.iter().map(String::as_str)).map(|n| {
-                        format!(
+                .help(
+                    match did_you_mean(&key.value, languages.iter().map(String::as_str)) {
+                        Some(n) => format!(
                             "did you mean `{n}`? (site.yaml lists {})",
                             languages.join(", ")
-                        )
-                    }),
+                        ),
+                        None => format!("site.yaml lists {}", languages.join(", ")),
+                    },
                 );
             }
         }
@@ -83,17 +93,34 @@ pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site>
         let kind = v.vocabulary.value;
         let mut seen: HashSet<String> =
             merged[&kind].2.iter().map(|t| t.id.value.clone()).collect();
+        // The first definition of a term: files in order, terms in order.
+        let first_of = |id: &str| -> Option<String> {
+            vocabularies
+                .iter()
+                .filter(|(_, v)| v.vocabulary.value == kind)
+                .flat_map(|(f, v)| v.terms.iter().map(move |t| (f, t)))
+                .find(|(_, t)| t.id.value == id)
+                .map(|(f, t)| {
+                    format!(
+                        "first defined at {}:{}",
+                        map.path(*f),
+                        t.id.referenced.line()
+                    )
+                })
+        };
         for (i, term) in v.terms.iter().enumerate() {
             let path = format!("terms[{i}]");
             cx.id(*file, &term.id, &format!("{path}.id"));
             if !seen.insert(term.id.value.clone()) {
+                let first = first_of(&term.id.value);
                 cx.error_at(
                     *file,
                     &term.id,
                     "duplicate-id",
                     Some(format!("{path}.id")),
                     format!("{} term `{}` is defined twice", kind.name(), term.id.value),
-                );
+                )
+                .maybe_help(first);
             }
             let mut sub_seen = HashSet::new();
             for (j, sub) in term.subtypes.iter().enumerate() {
@@ -179,8 +206,9 @@ pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site>
     for (f, inv) in &inventories {
         records::check_inventory(&mut cx, *f, inv);
     }
-    records::check_pages(&mut cx, &pages, &languages);
+    records::check_pages(&mut cx, &pages, config.is_some().then_some(&languages[..]));
 
+    let (_, config) = config?;
     if !cx.diags.is_empty() {
         return None;
     }
@@ -226,8 +254,76 @@ pub(crate) struct Checker<'a> {
     diags: &'a mut Diagnostics,
     vocab: BTreeMap<VocabularyKind, Vocabulary>,
     known: HashMap<Kind, HashMap<String, (FileId, u64)>>,
-    #[allow(dead_code)]
+    unsure: Unsure,
     map: &'a SourceMap,
+}
+
+/// What files that failed to load might have defined. A reference that
+/// could point into such a file is not reported as unknown: the file's own
+/// error is reported instead, and one fix then shows any real ones, rather
+/// than one syntax error burying the output under dozens of bogus
+/// "unknown reference" errors.
+#[derive(Debug, Default)]
+struct Unsure {
+    /// Kinds of record whose ids are all unknown (no `id:` line salvaged).
+    kinds: HashSet<Kind>,
+    /// Ids salvaged from the top-level `id:` line of a failed file.
+    ids: HashSet<(Kind, String)>,
+    /// Vocabularies a failed file may have added terms to.
+    vocabularies: HashSet<VocabularyKind>,
+}
+
+impl Unsure {
+    fn from_failed(map: &SourceMap, failed: &[(FileId, ContentKind)]) -> Unsure {
+        let mut u = Unsure::default();
+        for (file, kind) in failed {
+            let text = map.text(*file);
+            let kind = match kind {
+                ContentKind::Jurisdiction => Kind::Jurisdiction,
+                ContentKind::Framework => Kind::Framework,
+                ContentKind::Inventory => Kind::Inventory,
+                ContentKind::Sources => {
+                    u.kinds.insert(Kind::Source);
+                    continue;
+                }
+                ContentKind::Vocabulary => {
+                    let named = top_level_value(text, "vocabulary")
+                        .and_then(|v| VocabularyKind::ALL.into_iter().find(|k| k.name() == v));
+                    match named {
+                        Some(k) => {
+                            u.vocabularies.insert(k);
+                        }
+                        None => u.vocabularies.extend(VocabularyKind::ALL),
+                    }
+                    continue;
+                }
+                ContentKind::Config | ContentKind::Page { .. } => continue,
+            };
+            match top_level_value(text, "id") {
+                Some(id) => {
+                    u.ids.insert((kind, id));
+                }
+                None => {
+                    u.kinds.insert(kind);
+                }
+            }
+        }
+        u
+    }
+
+    fn id(&self, kind: Kind, id: &str) -> bool {
+        self.kinds.contains(&kind) || self.ids.contains(&(kind, id.to_string()))
+    }
+}
+
+/// The plain value of a top-level `key: value` line, read without a YAML
+/// parser (the file is one that failed to parse).
+fn top_level_value(text: &str, key: &str) -> Option<String> {
+    text.lines().find_map(|l| {
+        let rest = l.strip_prefix(key)?.trim_start().strip_prefix(':')?;
+        let v = rest.split(" #").next()?.trim().trim_matches(['"', '\'']);
+        (!v.is_empty()).then(|| v.to_string())
+    })
 }
 
 impl Checker<'_> {
@@ -276,7 +372,7 @@ impl Checker<'_> {
                     format!("{} id `{}` is already used", kind.noun(), id.value),
                 )
                 .help(format!(
-                    "first defined at {first}; ids must be unique across files"
+                    "first defined at {first}; ids must be unique across the site"
                 ));
                 continue;
             }
@@ -298,6 +394,9 @@ impl Checker<'_> {
         let known = &self.known[&kind];
         if known.contains_key(&r.value) {
             return true;
+        }
+        if self.unsure.id(kind, &r.value) {
+            return false;
         }
         let help = did_you_mean(&r.value, known.keys().map(String::as_str))
             .map(|n| format!("did you mean `{n}`?"));
@@ -324,7 +423,19 @@ impl Checker<'_> {
         if vocab.get(&r.value).is_some() {
             return true;
         }
-        let noun = kind.name().trim_end_matches('s').replace('_', " ");
+        if self.unsure.vocabularies.contains(&kind) {
+            return false;
+        }
+        let noun = match kind {
+            VocabularyKind::RiskFlags => "risk flag",
+            VocabularyKind::UseClasses => "use class",
+            VocabularyKind::Techniques => "technique",
+            VocabularyKind::InstrumentTypes => "instrument type",
+            VocabularyKind::Statuses => "status",
+            VocabularyKind::Principles => "principle",
+            VocabularyKind::Approaches => "approach",
+            VocabularyKind::GovFunctions => "government function",
+        };
         let help = did_you_mean(&r.value, vocab.terms.iter().map(|t| t.id.value.as_str()))
             .map(|n| format!("did you mean `{n}`?"));
         let help = help.or_else(|| {

@@ -10,20 +10,7 @@ use crate::schema::{
 use std::collections::{HashMap, HashSet};
 
 /// Fields of a case that `overrides` may name.
-pub const CASE_FIELDS: &[&str] = &[
-    "name",
-    "agency",
-    "bureau",
-    "description",
-    "use_class",
-    "use_subtype",
-    "techniques",
-    "risk_flags",
-    "flag_method",
-    "flag_provenance",
-    "stage",
-    "source_url",
-];
+use crate::schema::OVERRIDABLE_CASE_FIELDS as CASE_FIELDS;
 
 pub(super) fn check_config(cx: &mut Checker, file: FileId, c: &SiteConfig) {
     check_url(cx, file, &c.base_url, "base_url".into());
@@ -258,7 +245,7 @@ pub(super) fn check_framework(cx: &mut Checker, file: FileId, fw: &Framework) {
                     "matrix-shape",
                     Some(format!("matrices[{i}].cells[{r}]")),
                     format!(
-                        "row has {} cells but the matrix has {} columns",
+                        "row has {} cell(s) but the matrix has {} columns",
                         row.len(),
                         m.columns.len()
                     ),
@@ -290,7 +277,7 @@ pub(super) fn check_framework(cx: &mut Checker, file: FileId, fw: &Framework) {
                     "table-shape",
                     Some(format!("tables[{i}].rows[{r}]")),
                     format!(
-                        "row has {} cells but the table has {} columns",
+                        "row has {} cell(s) but the table has {} columns",
                         row.value.len(),
                         t.columns.len()
                     ),
@@ -348,6 +335,8 @@ pub(super) fn check_relation_cycles(cx: &mut Checker, frameworks: &[(FileId, Fra
             f.relations
                 .iter()
                 .enumerate()
+                // A relation to itself is reported by check_framework.
+                .filter(|(_, r)| r.target.value != f.id.value)
                 .filter(|(_, r)| {
                     matches!(
                         r.kind.value,
@@ -418,8 +407,9 @@ pub(super) fn check_inventory(cx: &mut Checker, file: FileId, inv: &Inventory) {
                 "count-mismatch",
                 Some("declared_total".into()),
                 format!(
-                    "inventory holds {} cases but declares only {}",
+                    "inventory holds {} case{} but declares only {}",
                     inv.cases.len(),
+                    if inv.cases.len() == 1 { "" } else { "s" },
                     total.value
                 ),
             );
@@ -547,10 +537,15 @@ pub(super) fn check_inventory(cx: &mut Checker, file: FileId, inv: &Inventory) {
     check_sources(cx, file, &inv.sources, "");
 }
 
-pub(super) fn check_pages(cx: &mut Checker, pages: &[(FileId, PageFile)], languages: &[String]) {
-    let mut seen = HashSet::new();
+/// `languages` is `None` when site.yaml could not be read.
+pub(super) fn check_pages(
+    cx: &mut Checker,
+    pages: &[(FileId, PageFile)],
+    languages: Option<&[String]>,
+) {
+    let mut seen = HashMap::new();
     for (file, p) in pages {
-        if !languages.contains(&p.lang) {
+        if let Some(languages) = languages.filter(|l| !l.contains(&p.lang)) {
             cx.error(
                 Diagnostic::new(
                     "unknown-language",
@@ -560,10 +555,13 @@ pub(super) fn check_pages(cx: &mut Checker, pages: &[(FileId, PageFile)], langua
                     ),
                 )
                 .in_file(*file)
-                .maybe_help(
-                    did_you_mean(&p.lang, languages.iter().map(String::as_str)).map(|n| {
-                        format!("did you mean `{n}`? rename the file to {}.{n}.md", p.slug)
-                    }),
+                .help(
+                    match did_you_mean(&p.lang, languages.iter().map(String::as_str)) {
+                        Some(n) => {
+                            format!("did you mean `{n}`? rename the file to {}.{n}.md", p.slug)
+                        }
+                        None => format!("site.yaml lists {}", languages.join(", ")),
+                    },
                 ),
             );
         }
@@ -576,14 +574,19 @@ pub(super) fn check_pages(cx: &mut Checker, pages: &[(FileId, PageFile)], langua
                 .in_file(*file),
             );
         }
-        if !seen.insert((super::slug(&p.slug), p.lang.clone())) {
+        let key = (super::slug(&p.slug), p.lang.clone());
+        if let Some(first) = seen.get(&key) {
+            let first = cx.map.path(*first).to_string();
             cx.error(
                 Diagnostic::new(
                     "slug-collision",
-                    format!("a second page `{}` in `{}`", p.slug, p.lang),
+                    format!("page `{}` in `{}` has the same page name as {first}", p.slug, p.lang),
                 )
+                .help("page file names that differ only in letter case give the same page; rename one or merge them")
                 .in_file(*file),
             );
+        } else {
+            seen.insert(key, *file);
         }
     }
 }

@@ -56,9 +56,11 @@ impl BuiltSite {
         BuiltSite { dir, out, output }
     }
 
-    /// The default site in `content/`.
-    pub fn default_site() -> BuiltSite {
-        Self::build(&repo_root())
+    /// The default site in `content/`, built once per test run and shared:
+    /// it has thousands of pages, and tests only read it.
+    pub fn default_site() -> &'static BuiltSite {
+        static SITE: std::sync::OnceLock<BuiltSite> = std::sync::OnceLock::new();
+        SITE.get_or_init(|| Self::build(&repo_root()))
     }
 
     /// A file of the built site, as text.
@@ -82,11 +84,75 @@ pub fn texts(doc: &scraper::Html, selector: &str) -> Vec<String> {
     let sel = scraper::Selector::parse(selector).expect("selector");
     doc.select(&sel)
         .map(|e| {
+            // Text nodes joined with spaces, so cells and inline elements stay apart.
             e.text()
-                .collect::<String>()
+                .collect::<Vec<_>>()
+                .join(" ")
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")
         })
         .collect()
+}
+
+/// A writable copy of a fixture site in a temporary directory, for tests
+/// that change one file and see what the build does.
+pub fn copy_fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_dir(&fixture(name), dir.path());
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir` with its bytes, sorted by relative path.
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The numbers in the flag table of a page (`td[data-flag]` in flag order)
+/// and its total.
+pub fn flag_table(doc: &scraper::Html) -> (Vec<(String, u64)>, u64) {
+    let sel = scraper::Selector::parse("figure.chart td[data-flag]").unwrap();
+    let counts = doc
+        .select(&sel)
+        .map(|e| {
+            (
+                e.value().attr("data-flag").unwrap().to_string(),
+                e.text().collect::<String>().trim().parse().unwrap(),
+            )
+        })
+        .collect();
+    let total = texts(doc, "figure.chart td[data-total]")
+        .first()
+        .map(|t| t.parse().unwrap())
+        .unwrap_or(0);
+    (counts, total)
 }

@@ -3,4 +3,17 @@
 //! helpers in `common` that build a site and parse what it wrote.
 
 mod atomic;
+mod brief;
+mod browser;
 mod common;
+mod default_site;
+mod determinism;
+mod diagnostics;
+mod facts_study;
+mod facts_us_tw_jp;
+mod fuzz;
+mod import;
+mod links;
+mod reader;
+mod site;
+mod xss;

@@ -1,0 +1,224 @@
+//! Briefings: a short, print-ready document on one jurisdiction, on a
+//! comparison of several, or on one case inventory, made from the same
+//! validated model as the site.
+//!
+//! A briefing is one self-contained HTML file: its style sheet and SVG
+//! charts are inline and it requests nothing (the only outside addresses
+//! are the URLs in its numbered source list). It is laid out for A4 with a
+//! print style sheet, and [`pdf`] prints it with headless Chromium.
+//!
+//! Output is a function of the content alone: the cover shows the data
+//! date from `site.yaml` and a content version, a hash of the content files
+//! ([`content_version`]), never the time it was made.
+
+pub mod pdf;
+mod strings;
+mod summary;
+mod theme;
+mod view;
+
+pub use theme::BriefTheme;
+
+use crate::diagnostics::{did_you_mean, SourceMap};
+use crate::model::Site;
+use crate::render::views::View;
+use crate::render::RenderedFile;
+use std::path::Path;
+
+/// What a briefing is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// One jurisdiction, by id.
+    Jurisdiction(String),
+    /// Several jurisdictions side by side, by id, in the order given.
+    Compare(Vec<String>),
+    /// One case inventory, by id.
+    Inventory(String),
+}
+
+impl Subject {
+    /// `jurisdiction-tw`, `compare-tw-eu`, `inventory-tw-digi-2023`: the
+    /// file name a briefing gets, without extension.
+    pub fn file_stem(&self) -> String {
+        match self {
+            Subject::Jurisdiction(id) => format!("jurisdiction-{}", crate::validate::slug(id)),
+            Subject::Compare(ids) => format!(
+                "compare-{}",
+                ids.iter()
+                    .map(|i| crate::validate::slug(i))
+                    .collect::<Vec<_>>()
+                    .join("-")
+            ),
+            Subject::Inventory(id) => format!("inventory-{}", crate::validate::slug(id)),
+        }
+    }
+}
+
+/// A short hash of the content: BLAKE3 over every content file's path
+/// (relative to the site root, `/`-separated) and text, in path order.
+/// The same content gives the same version on any machine and at any time.
+pub fn content_version(sources: &SourceMap) -> String {
+    let mut files: Vec<(String, &str)> = sources
+        .ids()
+        .map(|id| (sources.path(id).replace('\\', "/"), sources.text(id)))
+        .collect();
+    files.sort();
+    let mut h = blake3::Hasher::new();
+    for (path, text) in files {
+        h.update(&(path.len() as u64).to_le_bytes());
+        h.update(path.as_bytes());
+        h.update(&(text.len() as u64).to_le_bytes());
+        h.update(text.as_bytes());
+    }
+    h.finalize().to_hex()[..12].to_string()
+}
+
+fn unknown(what: &str, id: &str, known: Vec<&str>) -> String {
+    let mut msg = format!("unknown {what} \"{id}\"");
+    if let Some(s) = did_you_mean(id, known.iter().copied()) {
+        msg.push_str(&format!(" (did you mean \"{s}\"?)"));
+    }
+    if known.is_empty() {
+        msg.push_str(&format!("; the content defines no {what}"));
+    } else {
+        msg.push_str(&format!("; known: {}", known.join(", ")));
+    }
+    msg
+}
+
+fn find_jurisdiction(site: &Site, id: &str) -> Result<usize, String> {
+    site.jurisdiction(id).ok_or_else(|| {
+        unknown(
+            "jurisdiction",
+            id,
+            site.jurisdictions
+                .iter()
+                .map(|j| j.id.value.as_str())
+                .collect(),
+        )
+    })
+}
+
+/// Renders the briefing on `subject` in `lang`. Unknown ids and languages
+/// are errors that name the nearest known one.
+pub fn render(
+    site: &Site,
+    theme: &BriefTheme,
+    subject: &Subject,
+    lang: &str,
+    version: &str,
+) -> Result<String, String> {
+    if !site.languages.iter().any(|l| l == lang) {
+        return Err(unknown(
+            "language",
+            lang,
+            site.languages.iter().map(String::as_str).collect(),
+        ));
+    }
+    let v = View { site, lang };
+    let mut ctx = match subject {
+        Subject::Jurisdiction(id) => view::jurisdiction(v, find_jurisdiction(site, id)?, version),
+        Subject::Compare(ids) => {
+            let mut js = Vec::new();
+            let mut errors = Vec::new();
+            for id in ids {
+                match find_jurisdiction(site, id) {
+                    Ok(j) if !js.contains(&j) => js.push(j),
+                    Ok(_) => {}
+                    Err(e) => errors.push(e),
+                }
+            }
+            if !errors.is_empty() {
+                return Err(errors.join("\n"));
+            }
+            if js.len() < 2 {
+                return Err("a comparison needs at least two different jurisdictions".into());
+            }
+            view::compare(v, &js, version)
+        }
+        Subject::Inventory(id) => {
+            let n = site.inventory(id).ok_or_else(|| {
+                unknown(
+                    "inventory",
+                    id,
+                    site.inventories
+                        .iter()
+                        .map(|i| i.id.value.as_str())
+                        .collect(),
+                )
+            })?;
+            view::inventory(v, n, version)
+        }
+    };
+    ctx["t"] = strings::table(lang);
+    ctx["header_css"] =
+        serde_json::Value::String(css_string(ctx["title"].as_str().unwrap_or_default()));
+    ctx["site_css"] =
+        serde_json::Value::String(css_string(ctx["site_title"].as_str().unwrap_or_default()));
+    theme.render(ctx)
+}
+
+/// `s` as the inside of a CSS string: quotes and backslashes escaped, and
+/// `<` escaped so it can never close the `<style>` element.
+fn css_string(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' => out.push_str(&format!("\\{:x} ", c as u32)),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Output path of a briefing inside the built site.
+pub fn site_path(lang: &str, subject: &Subject) -> String {
+    format!("{lang}/briefs/{}.html", subject.file_stem())
+}
+
+/// The briefings the site links to: one per jurisdiction and per inventory,
+/// in every language, at [`site_path`].
+pub fn site_briefs(
+    root: &Path,
+    site: &Site,
+    sources: &SourceMap,
+) -> Result<Vec<RenderedFile>, String> {
+    use rayon::prelude::*;
+    let theme = BriefTheme::load(root)?;
+    let version = content_version(sources);
+    let mut jobs = Vec::new();
+    for lang in &site.languages {
+        for j in &site.jurisdictions {
+            jobs.push((lang.as_str(), Subject::Jurisdiction(j.id.value.clone())));
+        }
+        for i in &site.inventories {
+            jobs.push((lang.as_str(), Subject::Inventory(i.id.value.clone())));
+        }
+    }
+    jobs.par_iter()
+        .map(|(lang, subject)| {
+            render(site, &theme, subject, lang, &version)
+                .map(|html| (site_path(lang, subject), html.into_bytes()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn css_strings_cannot_escape() {
+        assert_eq!(css_string(r#"a"b</style>"#), "a\\22 b\\3c /style\\3e ");
+        assert_eq!(css_string("臺灣 AI"), "臺灣 AI");
+    }
+
+    #[test]
+    fn file_stems() {
+        assert_eq!(
+            Subject::Compare(vec!["tw".into(), "EU".into()]).file_stem(),
+            "compare-tw-eu"
+        );
+    }
+}

@@ -1,0 +1,167 @@
+//! `govatlas serve`: build, serve `output/` on 127.0.0.1, rebuild when the
+//! content, templates or themes change, and reload open pages.
+//!
+//! Three parts, each small:
+//! - [`http`]: a static file server (tiny_http) that injects the live
+//!   script into the HTML it *serves* (never into the files it wrote) and
+//!   answers `/__govatlas/state` with the build version and any errors;
+//! - [`watch`]: a notify watcher with a short debounce;
+//! - this module: the loop that rebuilds and publishes the new state.
+//!
+//! A build goes through [`Rebuild`], so a faster (incremental) build can be
+//! dropped in without touching the server. `pipeline::build` writes
+//! atomically and only on success, so a failed build never reaches
+//! `output/`: the browser keeps the last good pages under an error overlay.
+
+mod http;
+mod watch;
+
+use crate::diagnostics::render_human;
+use crate::pipeline::{BuildReport, Failure};
+use serde::Serialize;
+use std::io::IsTerminal;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// A build function: (site root, output dir) → report or failure.
+pub type Rebuild = Box<dyn FnMut(&Path, &Path) -> Result<BuildReport, Failure> + Send>;
+
+/// The default rebuild: the full pipeline.
+pub fn full_rebuild() -> Rebuild {
+    Box::new(crate::pipeline::build)
+}
+
+/// What `serve` needs to know.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Site root (holds `content/`).
+    pub root: PathBuf,
+    /// Where the site is written and served from.
+    pub out: PathBuf,
+    /// Port on 127.0.0.1 (0: any free port).
+    pub port: u16,
+    /// Quiet time after the last change before rebuilding.
+    pub debounce: Duration,
+}
+
+/// One problem shown in the browser overlay.
+#[derive(Debug, Clone, Serialize)]
+pub struct Problem {
+    /// `content/x.yaml` (relative to the root), when known.
+    pub file: Option<String>,
+    /// 1-based line (0: unknown).
+    pub line: u64,
+    /// 1-based column (0: unknown).
+    pub column: u64,
+    /// The field path (`cases[3].risk_flags[1]`).
+    pub field: Option<String>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+    /// The whole diagnostic as the terminal prints it (no colour).
+    pub text: String,
+}
+
+/// What open pages poll: the number of good builds, and the errors of the
+/// last build if it failed.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct State {
+    /// Increases with every successful build; pages reload when it changes.
+    pub version: u64,
+    /// Problems of the last build; empty when it succeeded.
+    pub errors: Vec<Problem>,
+}
+
+/// Shared between the build loop and the HTTP workers.
+pub type Shared = Arc<Mutex<State>>;
+
+/// Turns a failure into overlay problems.
+pub fn problems(f: &Failure) -> Vec<Problem> {
+    match f {
+        Failure::Content(diags, sources) => diags
+            .sorted(sources)
+            .iter()
+            .map(|d| Problem {
+                file: d.file.map(|id| sources.path(id).to_string()),
+                line: d.line,
+                column: d.column,
+                field: d.field.clone(),
+                message: d.message.clone(),
+                help: d.help.clone(),
+                text: render_human(d, sources, false),
+            })
+            .collect(),
+        Failure::Other(msg) => vec![Problem {
+            file: None,
+            line: 0,
+            column: 0,
+            field: None,
+            message: msg.clone(),
+            help: None,
+            text: format!("error: {msg}\n"),
+        }],
+    }
+}
+
+fn print_failure(f: &Failure) {
+    let styled = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    match f {
+        Failure::Content(diags, sources) => {
+            let sorted = diags.sorted(sources);
+            for d in &sorted {
+                eprint!("{}", render_human(d, sources, styled));
+            }
+            eprintln!(
+                "error: {} problem{} found; output/ left as it was, the browser shows them",
+                sorted.len(),
+                if sorted.len() == 1 { "" } else { "s" }
+            );
+        }
+        Failure::Other(msg) => eprintln!("error: {msg}"),
+    }
+}
+
+/// Builds once and records the outcome in `state`.
+pub fn build_once(opts: &Options, rebuild: &mut Rebuild, state: &Shared) -> bool {
+    match rebuild(&opts.root, &opts.out) {
+        Ok(r) => {
+            let mut s = state.lock().expect("state");
+            s.version += 1;
+            s.errors.clear();
+            println!(
+                "built {} pages in {:.2} s (build {})",
+                r.pages,
+                r.elapsed.as_secs_f64(),
+                s.version
+            );
+            true
+        }
+        Err(f) => {
+            print_failure(&f);
+            state.lock().expect("state").errors = problems(&f);
+            false
+        }
+    }
+}
+
+/// Builds, starts the server and rebuilds on every change until killed.
+/// `on_ready` gets the address once the server listens.
+pub fn run(
+    opts: Options,
+    mut rebuild: Rebuild,
+    on_ready: impl FnOnce(SocketAddr),
+) -> Result<(), String> {
+    let state: Shared = Arc::new(Mutex::new(State::default()));
+    build_once(&opts, &mut rebuild, &state);
+    let changes = watch::start(&opts.root, opts.debounce)?;
+    let addr = http::start(&opts.out, opts.port, state.clone())?;
+    on_ready(addr);
+    for batch in changes {
+        println!("changed: {}", batch.join(", "));
+        build_once(&opts, &mut rebuild, &state);
+    }
+    Err("the file watcher stopped".into())
+}

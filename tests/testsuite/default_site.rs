@@ -1,0 +1,77 @@
+//! The default site as a whole: every record page cites its sources, the
+//! material from the source documents is complete in both languages (no
+//! fallback marker), and the Taiwan cases' chart shows the study's ticks.
+
+use crate::common::*;
+
+/// Pages of imported inventories whose published text exists only in
+/// English (use-case names): the fallback marker there is correct. The
+/// briefing on the US lists its most-flagged cases, which are imported.
+fn imported(path: &str) -> bool {
+    path.contains("/cases/us25-")
+        || path.ends_with("/briefs/jurisdiction-us.html")
+        || path.contains("us-federal-2025")
+        || path.contains("/cases/index.html")
+        || path.contains("/cases/page-")
+}
+
+fn html_pages(site: &BuiltSite) -> Vec<String> {
+    snapshot(&site.out)
+        .into_iter()
+        .map(|(p, _)| p)
+        .filter(|p| p.ends_with(".html"))
+        .collect()
+}
+
+#[test]
+fn source_document_material_has_both_languages() {
+    let site = BuiltSite::default_site();
+    let marked: Vec<String> = html_pages(site)
+        .into_iter()
+        .filter(|p| !imported(p))
+        .filter(|p| !texts(&site.html(p), ".fb-mark").is_empty())
+        .collect();
+    assert!(
+        marked.is_empty(),
+        "pages showing a fallback marker: {marked:?}"
+    );
+}
+
+#[test]
+fn every_record_page_lists_its_sources() {
+    let site = BuiltSite::default_site();
+    for lang in ["zh-TW", "en"] {
+        for kind in ["jurisdictions", "frameworks", "inventories"] {
+            for page in html_pages(site).iter().filter(|p| {
+                p.starts_with(&format!("{lang}/{kind}/"))
+                    && !p.ends_with("index.html")
+                    && !p.contains("-p")
+            }) {
+                let sources = texts(&site.html(page), "section.sources li");
+                assert!(!sources.is_empty(), "{page} lists no source");
+            }
+        }
+    }
+}
+
+/// The study's tables tick, for its 11 cases (counted from the document):
+/// data governance 11, human rights 7, ethics 5, explainability 10,
+/// personal data 8, automated decision 8.
+#[test]
+fn taiwan_chart_shows_the_studys_ticks() {
+    let site = BuiltSite::default_site();
+    let expected = [
+        ("data_governance", 11),
+        ("human_rights", 7),
+        ("ethics", 5),
+        ("explainability", 10),
+        ("personal_data", 8),
+        ("automated_decision", 8),
+    ];
+    for lang in ["zh-TW", "en"] {
+        let (counts, total) = flag_table(&site.html(&format!("{lang}/jurisdictions/tw.html")));
+        let counts: Vec<(&str, u64)> = counts.iter().map(|(f, n)| (f.as_str(), *n)).collect();
+        assert_eq!(counts, expected, "{lang}");
+        assert_eq!(total, 11, "{lang}");
+    }
+}

@@ -1,0 +1,228 @@
+//! The bad-input corpus: every site under `tests/fixtures/invalid/<case>/`
+//! must fail `govatlas check` (and `build`) with exit code 1 and print
+//! exactly its `expected.stderr`; where `expected.json` or
+//! `expected.github` exist, `--format json` / `--format github` must print
+//! exactly those. Cases that cannot be committed as files (a file over the
+//! size limit, a symlink loop) are made in a temporary directory at run time.
+//!
+//! `GOVATLAS_BLESS=1 cargo test --test testsuite diagnostics` rewrites the
+//! expectations from what the binary prints now; review the diff before
+//! committing it.
+
+use crate::common::{fixture, govatlas, BuiltSite};
+use std::path::Path;
+
+const FORMATS: &[(&str, &str)] = &[
+    ("expected.stderr", "human"),
+    ("expected.json", "json"),
+    ("expected.github", "github"),
+];
+
+fn blessing() -> bool {
+    std::env::var_os("GOVATLAS_BLESS").is_some_and(|v| v == "1")
+}
+
+/// Lines that differ, `-` expected and `+` actual, for a readable failure.
+fn diff(expected: &str, actual: &str) -> String {
+    let e: Vec<&str> = expected.lines().collect();
+    let a: Vec<&str> = actual.lines().collect();
+    let mut out = String::new();
+    for i in 0..e.len().max(a.len()) {
+        match (e.get(i), a.get(i)) {
+            (Some(x), Some(y)) if x == y => out.push_str(&format!("  {x}\n")),
+            (x, y) => {
+                if let Some(x) = x {
+                    out.push_str(&format!("- {x}\n"));
+                }
+                if let Some(y) = y {
+                    out.push_str(&format!("+ {y}\n"));
+                }
+            }
+        }
+    }
+    if expected.ends_with('\n') != actual.ends_with('\n') {
+        out.push_str("(final newline differs)\n");
+    }
+    out
+}
+
+/// Runs `check` on `root` in `format`; returns stderr, or a failure text.
+fn check_output(root: &Path, format: &str) -> Result<String, String> {
+    let out = govatlas(&[
+        "check",
+        "--root",
+        root.to_str().unwrap(),
+        "--format",
+        format,
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    if out.status.code() != Some(1) {
+        return Err(format!(
+            "exit status {:?} (want 1); stderr:\n{stderr}",
+            out.status
+        ));
+    }
+    if !out.stdout.is_empty() {
+        return Err(format!(
+            "printed to stdout: {}",
+            String::from_utf8_lossy(&out.stdout)
+        ));
+    }
+    Ok(stderr)
+}
+
+/// Compares (or blesses) one expectation file; returns a failure text.
+fn expect_file(root: &Path, file: &Path, format: &str) -> Option<String> {
+    let actual = match check_output(root, format) {
+        Ok(s) => s,
+        Err(e) => return Some(e),
+    };
+    if blessing() {
+        std::fs::write(file, &actual).unwrap();
+        return None;
+    }
+    let expected = std::fs::read_to_string(file).unwrap_or_default();
+    (expected != actual).then(|| diff(&expected, &actual))
+}
+
+#[test]
+fn every_invalid_fixture_gives_its_pinned_diagnostics() {
+    let dir = fixture("invalid");
+    let mut cases: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("content").exists() || p.join("expected.stderr").exists())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 40, "only {} cases", cases.len());
+    let mut failures = Vec::new();
+    for case in &cases {
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        for (file, format) in FORMATS {
+            let path = case.join(file);
+            if *format != "human" && !path.exists() {
+                continue;
+            }
+            if let Some(f) = expect_file(case, &path, format) {
+                failures.push(format!("=== {name} ({format})\n{f}"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ (GOVATLAS_BLESS=1 rewrites them):\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn a_failed_build_writes_nothing_and_says_the_same() {
+    // `build` reports exactly what `check` reports, and creates no output.
+    for name in ["many-problems", "id-traversal", "alias-bomb"] {
+        let root = fixture("invalid").join(name);
+        let tmp = tempfile::tempdir().unwrap();
+        let out_dir = tmp.path().join("output");
+        let out = govatlas(&[
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--output-dir",
+            out_dir.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let expected = std::fs::read_to_string(root.join("expected.stderr")).unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stderr), expected, "{name}");
+        assert!(
+            !out_dir.exists(),
+            "{name}: build wrote {}",
+            out_dir.display()
+        );
+        let stray: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
+        assert!(stray.is_empty(), "{name}: build left {stray:?}");
+    }
+}
+
+/// A one-file site made at run time.
+fn temp_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("jurisdictions")).unwrap();
+    std::fs::copy(
+        fixture("invalid/empty-file/content/site.yaml"),
+        content.join("site.yaml"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
+    let site = temp_site();
+    let big = site.path().join("content/jurisdictions/big.yaml");
+    // Sparse: 65 MiB on paper, nothing on disk, and never read.
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(govatlas::load::MAX_FILE_BYTES + 1).unwrap();
+    let stderr = check_output(site.path(), "human").unwrap();
+    assert_eq!(
+        stderr,
+        "error[file-too-large]: file is 67108865 bytes, over the limit of 67108864 bytes\n \
+         --> content/jurisdictions/big.yaml\n  |\n  = help: split it into several files\n\n\
+         error: 1 problem found; nothing was written\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_in_content_is_reported_not_followed_forever() {
+    let site = temp_site();
+    let j = site.path().join("content/jurisdictions");
+    std::os::unix::fs::symlink("..", j.join("loop")).unwrap();
+    std::fs::write(
+        j.join("tw.yaml"),
+        "id: tw\nkind: country\nname: {zh-TW: 臺灣, en: Taiwan}\n",
+    )
+    .unwrap();
+    let stderr = check_output(site.path(), "human").unwrap();
+    assert_eq!(
+        stderr,
+        "error[unreadable]: symbolic link loop at content/jurisdictions/loop\n\n\
+         error: 1 problem found; nothing was written\n"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_and_crlf_line_ends_are_accepted() {
+    let root = fixture("bom-crlf");
+    let raw = std::fs::read(root.join("content/site.yaml")).unwrap();
+    assert!(raw.starts_with(b"\xEF\xBB\xBF"), "fixture lost its BOM");
+    assert!(
+        raw.windows(2).any(|w| w == b"\r\n"),
+        "fixture lost its CRLF"
+    );
+    let site = BuiltSite::build(&root);
+    let home = site.read("zh-TW/index.html");
+    assert!(
+        home.contains("BOM 測試"),
+        "title missing from the home page"
+    );
+}
+
+#[test]
+fn an_error_in_a_crlf_file_points_at_the_right_column() {
+    let site = temp_site();
+    std::fs::write(
+        site.path().join("content/jurisdictions/tw.yaml"),
+        "id: tw\r\nkind: contry\r\nname: {zh-TW: 臺灣, en: Taiwan}\r\n",
+    )
+    .unwrap();
+    let stderr = check_output(site.path(), "human").unwrap();
+    assert_eq!(
+        stderr,
+        "error[unknown-value]: kind: unknown value `contry`\n \
+         --> content/jurisdictions/tw.yaml:2:7\n  |\n2 | kind: contry\n  |       ^^^^^^\n  |\n  \
+         = help: did you mean `country`?\n\n\
+         error: 1 problem found; nothing was written\n"
+    );
+}
