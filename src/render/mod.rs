@@ -271,15 +271,19 @@ pub struct RenderStats {
 /// is made, so the site is never held in memory at once.
 pub fn render_site_to(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<RenderStats, String> {
     let jobs = pages::all_pages(site);
-    // Files other than pages: made before the pages consume their jobs
-    // (the sitemap lists the jobs), then written beside them.
-    let mut others = sitemap::files(site, &jobs);
-    others.extend(feed::feeds(site));
-    others.extend(search::files(site));
-    others.extend(case_rows::files(site));
-    others.extend(theme.statics.iter().cloned());
-    let extra = 2 + 5 + others.len();
+    // Files other than pages, each handed to the sink as soon as it is
+    // made, and the big ones (search indexes, case rows) only after the
+    // pages: made while the pages render, or all kept until the end, they
+    // added ~200 MiB to the peak at 10k cases. The sitemap lists the jobs,
+    // so it is made before the pages consume them.
+    let languages = site.languages.len();
+    let extra = 2 + 5 + 2 + 3 * languages + theme.statics.len();
     sink.total(jobs.len() + extra);
+    let mut others = 0usize;
+    for (path, bytes) in sitemap::files(site, &jobs) {
+        sink.put(&path, &bytes)?;
+        others += 1;
+    }
     // Per language: the layout context (without the interface strings) and
     // the interface strings, cloned into each page's context.
     let common: Vec<(String, Value, Value)> = site
@@ -323,16 +327,24 @@ pub fn render_site_to(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Ren
             sink.put(&job.path, html.as_bytes())
         })
     };
-    let other_files = || -> Result<(), String> {
-        data::downloads_to(site, &mut |path, bytes| sink.put(path, &bytes))?;
-        for (path, bytes) in &others {
-            sink.put(path, bytes)?;
-        }
-        Ok(())
-    };
-    let (a, b) = rayon::join(render_pages, other_files);
+    let downloads = || data::downloads_to(site, &mut |path, bytes| sink.put(path, &bytes));
+    let (a, b) = rayon::join(render_pages, downloads);
     a?;
     b?;
+    let later: [&dyn Fn() -> Vec<RenderedFile>; 3] =
+        [&|| feed::feeds(site), &|| search::files(site), &|| {
+            case_rows::files(site)
+        }];
+    for make in later {
+        for (path, bytes) in make() {
+            sink.put(&path, &bytes)?;
+            others += 1;
+        }
+    }
+    for (path, bytes) in &theme.statics {
+        sink.put(path, bytes)?;
+        others += 1;
+    }
 
     // Root: a redirect to the default language, and a 404 page.
     let default = &site.config.default_language.value;
@@ -366,7 +378,7 @@ pub fn render_site_to(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Ren
     )?;
     Ok(RenderStats {
         pages: pages + 2,
-        files: pages + extra,
+        files: pages + 2 + 5 + others,
     })
 }
 
