@@ -264,22 +264,32 @@ pub fn index_json(site: &Site, lang: &str) -> String {
     use serde::ser::{SerializeMap, Serializer};
     let v = View { site, lang };
     let mut docs = documents(v);
-    let mut terms: BTreeMap<String, BTreeMap<u32, u32>> = BTreeMap::new();
+    // Documents are taken in order, so each token's postings come sorted
+    // by document: a vector per token, merged with its last entry.
+    let mut terms: std::collections::HashMap<String, Vec<(u32, u32)>> =
+        std::collections::HashMap::new();
     for (n, d) in docs.iter_mut().enumerate() {
+        let n = n as u32;
         for (field, text) in [(1u32, &d.title), (2u32, &d.body)] {
             for t in tokens(text) {
-                *terms.entry(t).or_default().entry(n as u32).or_default() |= field;
+                let p = terms.entry(t).or_default();
+                match p.last_mut() {
+                    Some((doc, f)) if *doc == n => *f |= field,
+                    _ => p.push((n, field)),
+                }
             }
         }
         d.body = String::new();
     }
-    struct Postings<'a>(&'a BTreeMap<u32, u32>);
+    let mut terms: Vec<(String, Vec<(u32, u32)>)> = terms.into_iter().collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    struct Postings<'a>(&'a [(u32, u32)]);
     impl serde::Serialize for Postings<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             s.collect_seq(self.0.iter().map(|(d, f)| d * 4 + f))
         }
     }
-    struct Terms<'a>(&'a BTreeMap<String, BTreeMap<u32, u32>>);
+    struct Terms<'a>(&'a [(String, Vec<(u32, u32)>)]);
     impl serde::Serialize for Terms<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let mut m = s.serialize_map(Some(self.0.len()))?;
