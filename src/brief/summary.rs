@@ -336,7 +336,7 @@ pub struct InventoryFigures {
     /// Who published it.
     pub publisher: String,
     /// Year.
-    pub year: u16,
+    pub year: Option<u16>,
     /// The jurisdiction's name.
     pub jurisdiction: String,
     /// Cases the publisher lists.
@@ -360,11 +360,11 @@ pub fn inventory(lang: &str, f: &InventoryFigures) -> String {
     let held = num(f.held);
     let flagged = num(f.cases.flagged);
     if zh {
+        let when = f.year.map(|y| format!("於 {y} 年")).unwrap_or_default();
         let mut s = format!(
-            "{}由{}於 {} 年發布，盤點{}的政府 AI 應用",
+            "{}由{}{when}發布，盤點{}的政府 AI 應用",
             quoted(lang, &f.title),
             f.publisher,
-            f.year,
             f.jurisdiction
         );
         match (f.declared, f.percent) {
@@ -399,9 +399,10 @@ pub fn inventory(lang: &str, f: &InventoryFigures) -> String {
             out.push(format!("風險標記方式：{m}。"));
         }
     } else {
+        let when = f.year.map(|y| format!(" in {y}")).unwrap_or_default();
         let mut s = format!(
-            "{}, published by {} in {}, lists government AI uses in {}",
-            f.title, f.publisher, f.year, f.jurisdiction
+            "{}, published by {}{when}, lists government AI uses in {}",
+            f.title, f.publisher, f.jurisdiction
         );
         match (f.declared, f.percent) {
             (Some(d), Some(p)) => s.push_str(&format!(

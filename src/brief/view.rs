@@ -638,7 +638,7 @@ pub fn inventory(v: View, n: usize, version: &str) -> Value {
             title: v.tx(&inv.title),
             url: u.value.trim().to_string(),
             publisher: Some(v.tx(&inv.publisher)),
-            year: Some(inv.year.value),
+            year: inv.year.as_ref().map(|y| y.value),
         })
     });
     let inv_cites = cites.cite(&inv.sources);
@@ -682,7 +682,7 @@ pub fn inventory(v: View, n: usize, version: &str) -> Value {
         &summary::InventoryFigures {
             title: title.clone(),
             publisher: v.plain(&inv.publisher),
-            year: inv.year.value,
+            year: inv.year.as_ref().map(|y| y.value),
             jurisdiction: jur_name.clone(),
             declared,
             held,
@@ -706,7 +706,13 @@ pub fn inventory(v: View, n: usize, version: &str) -> Value {
         v,
         "inventory",
         t("inventory_title").replace("{title}", &title),
-        vec![jur_name.clone(), inv.year.value.to_string()],
+        [
+            Some(jur_name.clone()),
+            inv.year.as_ref().map(|y| y.value.to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
         version,
     );
     d["summary"] = json!(summary);
@@ -725,7 +731,7 @@ pub fn inventory(v: View, n: usize, version: &str) -> Value {
     d["facts"] = json!([
         {"label": t("jurisdiction"), "value": lit(jur_name.clone())},
         {"label": t("publisher"), "value": v.tx(&inv.publisher)},
-        {"label": t("year"), "value": lit(inv.year.value.to_string())},
+        {"label": t("year"), "value": lit(inv.year.as_ref().map_or_else(|| "—".to_string(), |y| y.value.to_string()))},
         {"label": t("coverage"), "value": lit(match (declared, pct) {
             (Some(d), Some(p)) => if is_zh(lang) { format!("本站收錄 {held} 案，原清冊共 {d} 案（{p}%）") } else { format!("{held} of {d} cases held ({p}%)") },
             _ => held.to_string(),

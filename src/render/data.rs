@@ -171,7 +171,7 @@ pub fn downloads_to(site: &Site, put: &mut Put<'_>) -> Result<(), String> {
                 "title": text(&i.title),
                 "jurisdiction": i.jurisdiction.value,
                 "publisher": text(&i.publisher),
-                "year": i.year.value,
+                "year": i.year.as_ref().map(|y| y.value),
                 "declared_total": i.declared_total.as_ref().map(|d| d.value),
                 "cases_held": i.cases.len(),
                 "source_url": i.source_url.as_ref().map(|u| &u.value),

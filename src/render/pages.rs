@@ -343,7 +343,7 @@ fn inventories<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
     let rows: Vec<Value> = site
         .inventories
         .iter()
-        .map(|i| json!({"id": i.id.value, "url": urls::inventory(v.lang, &i.id.value, 1), "title": v.tx(&i.title), "publisher": v.tx(&i.publisher), "year": i.year.value, "jurisdiction": v.jurisdiction_link(&i.jurisdiction.value), "held": i.cases.len(), "declared": i.declared_total.as_ref().map(|d| d.value), "percent": i.declared_total.as_ref().map(|d| percent(i.cases.len(), d.value as usize))}))
+        .map(|i| json!({"id": i.id.value, "url": urls::inventory(v.lang, &i.id.value, 1), "title": v.tx(&i.title), "publisher": v.tx(&i.publisher), "year": i.year.as_ref().map(|y| y.value), "jurisdiction": v.jurisdiction_link(&i.jurisdiction.value), "held": i.cases.len(), "declared": i.declared_total.as_ref().map(|d| d.value), "percent": i.declared_total.as_ref().map(|d| percent(i.cases.len(), d.value as usize))}))
         .collect();
     push(
         jobs,
@@ -366,7 +366,7 @@ fn inventories<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
             "id": id,
             "title": v.tx(&inv.title),
             "publisher": v.tx(&inv.publisher),
-            "year": inv.year.value,
+            "year": inv.year.as_ref().map(|y| y.value),
             "jurisdiction": v.jurisdiction_link(&inv.jurisdiction.value),
             "held": inv.cases.len(),
             "declared": inv.declared_total.as_ref().map(|d| d.value),
@@ -378,7 +378,7 @@ fn inventories<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
             "by_class": by_class,
             "sources": v.sources(&inv.sources),
             "flag_headers": v.flag_headers(),
-            "cite": cite(site, v.lang, id, &v.plain(&inv.title), &urls::inventory(v.lang, id, 1), Some(year_date(inv.year.value))),
+            "cite": cite(site, v.lang, id, &v.plain(&inv.title), &urls::inventory(v.lang, id, 1), inv.year.as_ref().map(|y| year_date(y.value))),
         }));
         for page in 1..=pages {
             let head = head.clone();
@@ -442,7 +442,7 @@ fn case_page(v: View, inv: &crate::schema::Inventory, case: &crate::schema::Case
                 "jurisdiction": v.jurisdiction_link(&inv.jurisdiction.value),
                 "sources": v.sources(&inv.sources),
                 "overrides": case.overrides.iter().map(|o| o.value.clone()).collect::<Vec<_>>(),
-                "cite": cite(site, v.lang, &case.id.value, &v.plain(&case.name), &urls::case(v.lang, &case.id.value), Some(year_date(inv.year.value))),
+                "cite": cite(site, v.lang, &case.id.value, &v.plain(&case.name), &urls::case(v.lang, &case.id.value), inv.year.as_ref().map(|y| year_date(y.value))),
             }
         }
     }

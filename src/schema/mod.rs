@@ -430,8 +430,9 @@ pub struct Inventory {
     pub title: Text,
     /// Who published it.
     pub publisher: Text,
-    /// Year of the inventory.
-    pub year: Spanned<u16>,
+    /// Year of the inventory, where the source gives it.
+    #[serde(default)]
+    pub year: Option<Spanned<u16>>,
     /// How many cases the publisher lists (the site shows held / declared).
     #[serde(default)]
     pub declared_total: Option<Spanned<u32>>,
