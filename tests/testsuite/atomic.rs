@@ -2,8 +2,7 @@
 //! leaves the previous `output/` byte for byte, and the next build leaves
 //! no stray temporary directory beside it.
 
-use crate::common::govatlas;
-use std::collections::BTreeMap;
+use crate::common::{build_into, govatlas, snapshot};
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -12,37 +11,8 @@ use std::process::{Command, Stdio};
 #[allow(dead_code)]
 mod synth;
 
-/// Every file under `dir`, path → bytes.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let e = e.expect("walk");
-        if e.file_type().is_file() {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            out.insert(rel, std::fs::read(e.path()).expect("read"));
-        }
-    }
-    out
-}
-
 fn build(root: &Path, out: &Path) {
-    let o = govatlas(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output-dir",
-        out.to_str().unwrap(),
-    ]);
-    assert!(
-        o.status.success(),
-        "build failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    build_into(root, out, &[]);
 }
 
 /// Starts a build that stops at `stall` (see `output::stall_point`), waits

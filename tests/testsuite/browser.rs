@@ -5,8 +5,8 @@
 //! installs them (see the README: Real-browser tests) and sets GOVATLAS_BROWSER_TESTS=1,
 //! which turns a skip into a failure.
 
-use crate::common::{fixture, repo_root};
-use crate::reader::{copy_tree, Server};
+use crate::common::{copy_dir, fixture, repo_root};
+use crate::reader::Server;
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -38,67 +38,80 @@ fn missing() -> Option<String> {
     None
 }
 
+/// True (after saying why) when the browser stack is absent; with
+/// `GOVATLAS_BROWSER_TESTS` set, as in CI, an absent stack is a failure.
+fn skip() -> bool {
+    let Some(why) = missing() else { return false };
+    assert!(
+        std::env::var_os("GOVATLAS_BROWSER_TESTS").is_none(),
+        "GOVATLAS_BROWSER_TESTS is set but: {why}"
+    );
+    println!("skipped: browser tests: {why}");
+    true
+}
+
+/// Runs the browser script against a site served at `addr`, asserting it passed.
+fn run_node(
+    mode: Option<&str>,
+    addr: &str,
+    root: &std::path::Path,
+    out: &std::path::Path,
+    what: &str,
+) {
+    let mut cmd = Command::new("node");
+    cmd.arg(repo_root().join("tests/browser/run.mjs"))
+        .env("GOVATLAS_URL", format!("http://{addr}/"))
+        .env("GOVATLAS_ROOT", root)
+        .env("GOVATLAS_OUT", out);
+    if let Some(m) = mode {
+        cmd.env("GOVATLAS_MODE", m);
+    }
+    let result = cmd.output().expect("run node");
+    let stdout = String::from_utf8_lossy(&result.stdout);
+    println!("{stdout}");
+    assert!(
+        result.status.success(),
+        "{what} failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+}
+
 #[test]
 fn browser_checks() {
-    if let Some(why) = missing() {
-        assert!(
-            std::env::var_os("GOVATLAS_BROWSER_TESTS").is_none(),
-            "GOVATLAS_BROWSER_TESTS is set but: {why}"
-        );
-        println!("skipped: browser tests: {why}");
+    if skip() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("site");
     let out = dir.path().join("out");
-    copy_tree(&fixture("reader"), &root);
+    copy_dir(&fixture("reader"), &root);
     let server = Server::start(&root, &out);
-    let result = Command::new("node")
-        .arg(repo_root().join("tests/browser/run.mjs"))
-        .env("GOVATLAS_URL", format!("http://{}/", server.addr))
-        .env("GOVATLAS_ROOT", &root)
-        .env("GOVATLAS_OUT", &out)
-        .output()
-        .expect("run node");
-    drop(server);
-    let stdout = String::from_utf8_lossy(&result.stdout);
-    println!("{stdout}");
-    assert!(
-        result.status.success(),
-        "browser checks failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&result.stderr)
+    run_node(
+        None,
+        &server.addr.to_string(),
+        &root,
+        &out,
+        "browser checks",
     );
+    drop(server);
 }
 
 /// The same console and axe checks on one page of each type of the default
 /// site in `content/` (real content: long tables, fallbacks, every chart).
 #[test]
 fn browser_checks_default_site() {
-    if let Some(why) = missing() {
-        assert!(
-            std::env::var_os("GOVATLAS_BROWSER_TESTS").is_none(),
-            "GOVATLAS_BROWSER_TESTS is set but: {why}"
-        );
-        println!("skipped: browser tests: {why}");
+    if skip() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     let server = Server::start(&repo_root(), &out);
-    let result = Command::new("node")
-        .arg(repo_root().join("tests/browser/run.mjs"))
-        .env("GOVATLAS_MODE", "sweep")
-        .env("GOVATLAS_URL", format!("http://{}/", server.addr))
-        .env("GOVATLAS_ROOT", repo_root())
-        .env("GOVATLAS_OUT", &out)
-        .output()
-        .expect("run node");
-    drop(server);
-    let stdout = String::from_utf8_lossy(&result.stdout);
-    println!("{stdout}");
-    assert!(
-        result.status.success(),
-        "browser checks of the default site failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&result.stderr)
+    run_node(
+        Some("sweep"),
+        &server.addr.to_string(),
+        &repo_root(),
+        &out,
+        "browser checks of the default site",
     );
+    drop(server);
 }

@@ -103,22 +103,56 @@ pub fn copy_fixture(name: &str) -> tempfile::TempDir {
     dir
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
+/// Copies a site folder, leaving out what a build or a checkout puts
+/// beside the content (`output/`, its idle copy, `target/`, `node_modules/`).
+pub fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let rel = e.path().strip_prefix(from).unwrap();
+        let top = rel
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if top == "output" || top == "target" || top == "node_modules" || top.starts_with(".output")
+        {
+            continue;
+        }
+        let dest = to.join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
         } else {
-            std::fs::copy(e.path(), &target).unwrap();
+            std::fs::copy(e.path(), &dest).unwrap();
         }
     }
 }
 
-/// Every file under `dir` with its bytes, sorted by relative path.
-pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+/// Builds the site at `root` into `out` with extra environment variables,
+/// panicking with the diagnostics if the build fails.
+pub fn build_into(root: &Path, out: &Path, env: &[(&str, &str)]) {
+    let o = Command::new(env!("CARGO_BIN_EXE_govatlas"))
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--output-dir")
+        .arg(out)
+        .env("NO_COLOR", "1")
+        .envs(env.iter().copied())
+        .output()
+        .expect("run govatlas");
+    assert!(
+        o.status.success(),
+        "build of {} failed:
+{}",
+        root.display(),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// Every file under `dir` with its bytes, keyed by relative path.
+pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
@@ -132,9 +166,7 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
                 std::fs::read(e.path()).unwrap(),
             )
         })
-        .collect();
-    out.sort();
-    out
+        .collect()
 }
 
 /// The numbers in the flag table of a page (`td[data-flag]` in flag order)

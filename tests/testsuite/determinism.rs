@@ -3,54 +3,8 @@
 //! file trees. (Nothing in the output may come from the clock, the machine
 //! or hash-map order; a build date comes only from the content.)
 
-use crate::common::{fixture, repo_root};
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        let rel = e.path().strip_prefix(from).unwrap();
-        if rel.starts_with("output") || rel.starts_with("target") {
-            continue;
-        }
-        let dest = to.join(rel);
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
-}
-
-fn build(root: &Path, out: &Path, env: &[(&str, &str)]) {
-    let o = Command::new(env!("CARGO_BIN_EXE_govatlas"))
-        .args(["build", "--root"])
-        .arg(root)
-        .arg("--output-dir")
-        .arg(out)
-        .envs(env.iter().copied())
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-}
-
-fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().to_path_buf(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
+use crate::common::{build_into as build, copy_dir, fixture, repo_root, snapshot as tree};
+use std::path::Path;
 
 /// Builds the site at `root` twice under different conditions and
 /// compares every file. `first` is a build already made (the shared build
@@ -88,7 +42,7 @@ fn assert_reproducible(root: &Path, first: Option<&Path>) {
     let differing: Vec<_> = ta
         .iter()
         .filter(|(p, bytes)| tb[*p] != **bytes)
-        .map(|(p, _)| p.display().to_string())
+        .map(|(p, _)| p.clone())
         .collect();
     assert!(
         differing.is_empty(),
@@ -101,7 +55,7 @@ fn assert_reproducible(root: &Path, first: Option<&Path>) {
     let leaked: Vec<_> = tb
         .iter()
         .filter(|(_, bytes)| String::from_utf8_lossy(bytes).contains(&*root_text))
-        .map(|(p, _)| p.display().to_string())
+        .map(|(p, _)| p.clone())
         .collect();
     assert!(leaked.is_empty(), "the build folder leaks into {leaked:?}");
 }

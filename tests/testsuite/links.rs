@@ -3,22 +3,8 @@
 //! links (in a Markdown page and in a template override) are caught with
 //! the page and the link named. External links are counted, never fetched.
 
-use crate::common::{fixture, govatlas, repo_root};
+use crate::common::{copy_dir, fixture, govatlas, repo_root};
 use std::path::Path;
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        let dest = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
-}
 
 fn check(root: &Path, extra: &[&str]) -> std::process::Output {
     let mut args = vec!["check", "--root", root.to_str().unwrap()];

@@ -3,11 +3,11 @@
 //! the language switch, and `govatlas serve` (live reload state, error
 //! overlay data, output/ untouched by a failed build).
 
-use crate::common::{fixture, texts, BuiltSite};
+use crate::common::{copy_dir, fixture, texts, BuiltSite};
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -209,37 +209,6 @@ fn reader_files_are_deterministic() {
 
 // ---- govatlas serve ----
 
-/// Copies a folder tree.
-pub fn copy_tree(from: &Path, to: &Path) {
-    for e in walkdir(from) {
-        let rel = e.strip_prefix(from).unwrap();
-        let dest = to.join(rel);
-        if e.is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
-            std::fs::copy(&e, &dest).unwrap();
-        }
-    }
-}
-
-fn walkdir(dir: &Path) -> Vec<PathBuf> {
-    let mut out = vec![dir.to_path_buf()];
-    let mut i = 0;
-    while i < out.len() {
-        if out[i].is_dir() {
-            let mut kids: Vec<PathBuf> = std::fs::read_dir(&out[i])
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .collect();
-            kids.sort();
-            out.extend(kids);
-        }
-        i += 1;
-    }
-    out
-}
-
 /// A running `govatlas serve`, killed on drop.
 pub struct Server {
     child: Child,
@@ -339,7 +308,7 @@ fn serve_rebuilds_injects_and_reports_errors() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("site");
     let out = dir.path().join("out");
-    copy_tree(&fixture("reader"), &root);
+    copy_dir(&fixture("reader"), &root);
     let server = Server::start(&root, &out);
     assert_eq!(server.state()["version"], 1);
 
@@ -398,7 +367,7 @@ fn serve_rebuilds_injects_and_reports_errors() {
 fn a_theme_folder_on_disk_overrides_the_compiled_theme() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("site");
-    copy_tree(&fixture("reader"), &root);
+    copy_dir(&fixture("reader"), &root);
     let theme = root.join("themes/default");
     std::fs::create_dir_all(theme.join("templates")).unwrap();
     std::fs::create_dir_all(theme.join("static")).unwrap();
