@@ -725,8 +725,6 @@ fn vocabularies(v: View, jobs: &mut Vec<PageJob>) {
 
 fn markdown_pages(v: View, jobs: &mut Vec<PageJob>) {
     let site = v.site;
-    let mut slugs: Vec<&str> = site.pages.iter().map(|p| p.slug.as_str()).collect();
-    slugs.dedup();
     let mut seen = std::collections::HashSet::new();
     for p in &site.pages {
         if !seen.insert(p.slug.as_str()) {
