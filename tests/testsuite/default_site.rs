@@ -16,9 +16,18 @@ fn imported(path: &str) -> bool {
 }
 
 fn html_pages(site: &BuiltSite) -> Vec<String> {
-    snapshot(&site.out)
+    // Names only: the site is 70 MB, and each test parses just the pages it checks.
+    walkdir::WalkDir::new(&site.out)
+        .sort_by_file_name()
         .into_iter()
-        .map(|(p, _)| p)
+        .filter_map(Result::ok)
+        .map(|e| {
+            e.path()
+                .strip_prefix(&site.out)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
         .filter(|p| p.ends_with(".html"))
         .collect()
 }
