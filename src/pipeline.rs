@@ -61,7 +61,8 @@ pub fn render_all(
 ) -> Result<Vec<render::RenderedFile>, Failure> {
     let theme = render::Theme::load(root).map_err(Failure::Other)?;
     let mut files = render::render_site(site, &theme).map_err(Failure::Other)?;
-    files.extend(crate::brief::site_briefs(root, site, sources).map_err(Failure::Other)?);
+    let version = crate::brief::content_version(sources);
+    files.extend(crate::brief::site_briefs(root, site, &version).map_err(Failure::Other)?);
     Ok(files)
 }
 
@@ -118,6 +119,10 @@ pub fn build_with(
         lap = Instant::now();
     };
     let (site, sources) = check(root)?;
+    // The sources' text (~20 MiB at 10k cases) is kept only for reporting
+    // problems; once the content is valid, the briefings need just its hash.
+    let version = crate::brief::content_version(&sources);
+    drop(sources);
     stage("load+validate");
     let theme = render::Theme::load(root).map_err(Failure::Other)?;
     stage("templates");
@@ -129,7 +134,7 @@ pub fn build_with(
     };
     let mut rendered = render::render_site_to(&site, &theme, &sink).map_err(Failure::Other)?;
     // Briefings (one per jurisdiction and inventory, per language) go into the same staging.
-    for (path, bytes) in crate::brief::site_briefs(root, &site, &sources).map_err(Failure::Other)? {
+    for (path, bytes) in crate::brief::site_briefs(root, &site, &version).map_err(Failure::Other)? {
         render::Sink::put(&sink, &path, &bytes).map_err(Failure::Other)?;
         rendered.pages += 1;
     }

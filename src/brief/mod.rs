@@ -58,17 +58,30 @@ impl Subject {
 /// (relative to the site root, `/`-separated) and text, in path order.
 /// The same content gives the same version on any machine and at any time.
 pub fn content_version(sources: &SourceMap) -> String {
-    let mut files: Vec<(String, &str)> = sources
-        .ids()
-        .map(|id| (sources.path(id).replace('\\', "/"), sources.text(id)))
+    version_of_files(
+        sources
+            .ids()
+            .map(|id| (sources.path(id).to_string(), file_hash(sources.text(id)))),
+    )
+}
+
+/// The hash of one file's text that [`content_version`] combines.
+pub fn file_hash(text: &str) -> [u8; 32] {
+    *blake3::hash(text.as_bytes()).as_bytes()
+}
+
+/// [`content_version`] from each file's path and [`file_hash`]: a hash of
+/// the hashes, so `serve` rehashes only the file that changed.
+pub fn version_of_files(files: impl Iterator<Item = (String, [u8; 32])>) -> String {
+    let mut files: Vec<(String, [u8; 32])> = files
+        .map(|(path, hash)| (path.replace('\\', "/"), hash))
         .collect();
     files.sort();
     let mut h = blake3::Hasher::new();
-    for (path, text) in files {
+    for (path, hash) in files {
         h.update(&(path.len() as u64).to_le_bytes());
         h.update(path.as_bytes());
-        h.update(&(text.len() as u64).to_le_bytes());
-        h.update(text.as_bytes());
+        h.update(&hash);
     }
     h.finalize().to_hex()[..12].to_string()
 }
@@ -179,14 +192,11 @@ pub fn site_path(lang: &str, subject: &Subject) -> String {
 
 /// The briefings the site links to: one per jurisdiction and per inventory,
 /// in every language, at [`site_path`].
-pub fn site_briefs(
-    root: &Path,
-    site: &Site,
-    sources: &SourceMap,
-) -> Result<Vec<RenderedFile>, String> {
+///
+/// `version` is the [`content_version`] of the content the site was built from.
+pub fn site_briefs(root: &Path, site: &Site, version: &str) -> Result<Vec<RenderedFile>, String> {
     use rayon::prelude::*;
     let theme = BriefTheme::load(root)?;
-    let version = content_version(sources);
     let mut jobs = Vec::new();
     for lang in &site.languages {
         for j in &site.jurisdictions {
@@ -198,7 +208,7 @@ pub fn site_briefs(
     }
     jobs.par_iter()
         .map(|(lang, subject)| {
-            render(site, &theme, subject, lang, &version)
+            render(site, &theme, subject, lang, version)
                 .map(|html| (site_path(lang, subject), html.into_bytes()))
         })
         .collect()

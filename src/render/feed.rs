@@ -3,7 +3,7 @@
 //! (`<lang>/changes.html`). Built only from content dates: deterministic.
 
 use super::cite::absolute;
-use super::pages::{PageCtx, PageJob};
+use super::pages::{PageJob, Shows};
 use super::views::View;
 use super::{i18n, urls, RenderedFile};
 use crate::model::Site;
@@ -51,31 +51,31 @@ fn esc(s: &str) -> String {
 }
 
 /// The "what changed" page job for `v.lang`.
-pub fn changes_page(v: View, jobs: &mut Vec<PageJob>) {
-    let site = v.site;
-    let rows: Vec<Value> = events(site)
-        .into_iter()
-        .map(|(date, i, k)| {
-            let e = &site.frameworks[i].status_history[k];
-            json!({
-                "date": date.to_string(),
-                "framework": v.framework_summary(i),
-                "anchor": format!("status-{k}"),
-                "status": v.term(V::Statuses, &e.status.value),
-                "note": v.tx_opt(&e.note),
-            })
-        })
-        .collect();
-    jobs.push(PageJob {
-        path: urls::section(v.lang, "changes"),
-        template: "changes.html",
-        ctx: PageCtx::Ready(json!({"events": rows, "feed": feed_path(v.lang)})),
-        alternates: site
-            .languages
-            .iter()
-            .map(|l| (l.clone(), urls::section(l, "changes")))
-            .collect(),
-    });
+pub fn changes_page<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
+    super::pages::push(
+        jobs,
+        v,
+        "changes.html",
+        |l| urls::section(l, "changes"),
+        Shows::NoCases,
+        move || {
+            let site = v.site;
+            let rows: Vec<Value> = events(site)
+                .into_iter()
+                .map(|(date, i, k)| {
+                    let e = &site.frameworks[i].status_history[k];
+                    json!({
+                        "date": date.to_string(),
+                        "framework": v.framework_summary(i),
+                        "anchor": format!("status-{k}"),
+                        "status": v.term(V::Statuses, &e.status.value),
+                        "note": v.tx_opt(&e.note),
+                    })
+                })
+                .collect();
+            json!({"events": rows, "feed": feed_path(v.lang)})
+        },
+    );
 }
 
 /// The Atom feed of every language.

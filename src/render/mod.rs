@@ -303,7 +303,7 @@ pub fn render_site_to(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Ren
         jobs.into_par_iter().with_max_len(16).try_for_each(|job| {
             let lang = job.path.split('/').next().unwrap_or("");
             let (_, base, t) = common.iter().find(|(l, _, _)| l == lang).expect("language");
-            let mut value = job.ctx.into_value();
+            let mut value = (job.ctx)();
             let map = value
                 .as_object_mut()
                 .ok_or_else(|| format!("context of {} is not an object", job.path))?;

@@ -19,30 +19,34 @@ pub struct PageJob<'a> {
     pub path: String,
     /// Template name.
     pub template: &'static str,
-    /// Page-specific context.
-    pub ctx: PageCtx<'a>,
+    /// The page-specific context, built by the thread that renders the page:
+    /// listing the pages stays cheap (`serve` lists them all to pick the few
+    /// an edit touches), contexts are made in parallel, and each is dropped
+    /// as soon as its page is written.
+    pub ctx: Box<dyn Fn() -> Value + Send + Sync + 'a>,
     /// Output path of the same record in each language.
     pub alternates: Vec<(String, String)>,
+    /// Which cases the page shows, for the dependency map.
+    pub shows: Shows,
 }
 
-/// A page's context: built when the page is listed, or (for the many pages
-/// of a large site: cases, case tables) built by the thread that renders
-/// it, so contexts are made in parallel and never all held at once.
-pub enum PageCtx<'a> {
-    /// Built already.
-    Ready(Value),
-    /// Built on demand.
-    Lazy(Box<dyn Fn() -> Value + Send + Sync + 'a>),
-}
-
-impl PageCtx<'_> {
-    /// The context value.
-    pub fn into_value(self) -> Value {
-        match self {
-            PageCtx::Ready(v) => v,
-            PageCtx::Lazy(f) => f(),
-        }
-    }
+/// The case data a page shows. Incremental rebuilds invert this into a map
+/// from each case to the pages showing it (see [`super::deps`]); a test
+/// checks that a page re-rendered from the map equals a full build.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shows {
+    /// Nothing taken from cases.
+    NoCases,
+    /// One case (its own page).
+    Case(crate::model::CaseRef),
+    /// Cases of one inventory (by index): its charts, counts and table pages.
+    Inventory(usize),
+    /// Cases of the inventories of one jurisdiction (by id): its page's chart.
+    Jurisdiction(String),
+    /// A range of the site-wide case table, in `Site::cases` order.
+    CaseTable(std::ops::Range<usize>),
+    /// Figures over every case (home, indexes, risks, comparisons).
+    AllCases,
 }
 
 /// Every page of the site in every language.
@@ -69,38 +73,37 @@ fn alternates(site: &Site, f: impl Fn(&str) -> String) -> Vec<(String, String)> 
     site.languages.iter().map(|l| (l.clone(), f(l))).collect()
 }
 
-fn push(
-    jobs: &mut Vec<PageJob>,
-    v: View,
-    template: &'static str,
-    f: impl Fn(&str) -> String,
-    ctx: Value,
-) {
-    jobs.push(PageJob {
-        path: f(v.lang),
-        template,
-        ctx: PageCtx::Ready(ctx),
-        alternates: alternates(v.site, f),
-    });
-}
-
-/// Like [`push`], with the context built by the rendering thread.
-fn push_lazy<'a>(
+/// Lists one page of `v.lang`: its path (`f` gives the path in any
+/// language), template, what it shows and how to build its context.
+pub(crate) fn push<'a>(
     jobs: &mut Vec<PageJob<'a>>,
     v: View<'a>,
     template: &'static str,
     f: impl Fn(&str) -> String,
+    shows: Shows,
     ctx: impl Fn() -> Value + Send + Sync + 'a,
 ) {
     jobs.push(PageJob {
         path: f(v.lang),
         template,
-        ctx: PageCtx::Lazy(Box::new(ctx)),
+        ctx: Box::new(ctx),
         alternates: alternates(v.site, f),
+        shows,
     });
 }
 
-fn home(v: View, jobs: &mut Vec<PageJob>) {
+fn home<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
+    push(
+        jobs,
+        v,
+        "home.html",
+        urls::home,
+        Shows::AllCases,
+        move || home_page(v),
+    );
+}
+
+fn home_page(v: View) -> Value {
     let site = v.site;
     let overall = analytics::flags_overall(site);
     let recent: Vec<Value> = {
@@ -128,7 +131,7 @@ fn home(v: View, jobs: &mut Vec<PageJob>) {
         "recent": recent,
         "jurisdictions": site.jurisdictions.iter().map(|j| v.jurisdiction_link(&j.id.value)).collect::<Vec<_>>(),
     });
-    push(jobs, v, "home.html", urls::home, ctx);
+    ctx
 }
 
 fn year_date(year: u16) -> crate::schema::PartialDate {
@@ -144,6 +147,29 @@ fn chart_title(v: View, key: &str) -> String {
 }
 
 fn jurisdictions<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
+    let site = v.site;
+    push(
+        jobs,
+        v,
+        "jurisdictions.html",
+        |l| urls::index(l, "jurisdictions"),
+        Shows::AllCases,
+        move || jurisdiction_index(v),
+    );
+    for j in &site.jurisdictions {
+        let id = j.id.value.as_str();
+        push(
+            jobs,
+            v,
+            "jurisdiction.html",
+            |l| urls::jurisdiction(l, id),
+            Shows::Jurisdiction(id.to_string()),
+            move || jurisdiction_page(v, j),
+        );
+    }
+}
+
+fn jurisdiction_index(v: View) -> Value {
     let site = v.site;
     let rows: Vec<Value> = site
         .jurisdictions
@@ -169,24 +195,7 @@ fn jurisdictions<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
             })
         })
         .collect();
-    push(
-        jobs,
-        v,
-        "jurisdictions.html",
-        |l| urls::index(l, "jurisdictions"),
-        json!({"rows": rows}),
-    );
-
-    for j in &site.jurisdictions {
-        let id = j.id.value.as_str();
-        push_lazy(
-            jobs,
-            v,
-            "jurisdiction.html",
-            |l| urls::jurisdiction(l, id),
-            move || jurisdiction_page(v, j),
-        );
-    }
+    json!({"rows": rows})
 }
 
 /// The context of one jurisdiction's page.
@@ -264,23 +273,27 @@ fn jurisdiction_page(v: View, j: &crate::schema::Jurisdiction) -> Value {
 
 fn frameworks<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
     let site = v.site;
-    let rows: Vec<Value> = (0..site.frameworks.len())
-        .map(|i| v.framework_summary(i))
-        .collect();
     push(
         jobs,
         v,
         "frameworks.html",
         |l| urls::index(l, "frameworks"),
-        json!({"rows": rows}),
+        Shows::NoCases,
+        move || {
+            let rows: Vec<Value> = (0..site.frameworks.len())
+                .map(|i| v.framework_summary(i))
+                .collect();
+            json!({"rows": rows})
+        },
     );
     for (i, fw) in site.frameworks.iter().enumerate() {
         let id = fw.id.value.as_str();
-        push_lazy(
+        push(
             jobs,
             v,
             "framework.html",
             |l| urls::framework(l, id),
+            Shows::NoCases,
             move || framework_page(v, i),
         );
     }
@@ -340,77 +353,96 @@ fn framework_page(v: View, i: usize) -> Value {
 
 fn inventories<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
     let site = v.site;
-    let rows: Vec<Value> = site
-        .inventories
-        .iter()
-        .map(|i| json!({"id": i.id.value, "url": urls::inventory(v.lang, &i.id.value, 1), "title": v.tx(&i.title), "publisher": v.tx(&i.publisher), "year": i.year.as_ref().map(|y| y.value), "jurisdiction": v.jurisdiction_link(&i.jurisdiction.value), "held": i.cases.len(), "declared": i.declared_total.as_ref().map(|d| d.value), "percent": i.declared_total.as_ref().map(|d| percent(i.cases.len(), d.value as usize))}))
-        .collect();
     push(
         jobs,
         v,
         "inventories.html",
         |l| urls::index(l, "inventories"),
-        json!({"rows": rows}),
+        Shows::AllCases,
+        move || {
+            let rows: Vec<Value> = site
+                .inventories
+                .iter()
+                .map(|i| json!({"id": i.id.value, "url": urls::inventory(v.lang, &i.id.value, 1), "title": v.tx(&i.title), "publisher": v.tx(&i.publisher), "year": i.year.as_ref().map(|y| y.value), "jurisdiction": v.jurisdiction_link(&i.jurisdiction.value), "held": i.cases.len(), "declared": i.declared_total.as_ref().map(|d| d.value), "percent": i.declared_total.as_ref().map(|d| percent(i.cases.len(), d.value as usize))}))
+                .collect();
+            json!({"rows": rows})
+        },
     );
     for (n, inv) in site.inventories.iter().enumerate() {
         let id = inv.id.value.as_str();
-        let row = analytics::flags_for_inventory(site, n);
-        let by_class: Vec<Value> = site
-            .vocabulary(V::UseClasses)
-            .terms
-            .iter()
-            .map(|t| json!({"class": {"id": t.id.value, "label": v.tx(&t.label)}, "cases": inv.cases.iter().filter(|c| c.use_class.value == t.id.value).count()}))
-            .collect();
         let pages = inv.cases.len().div_ceil(CASES_PER_PAGE).max(1);
-        let head = std::sync::Arc::new(json!({
-            "id": id,
-            "title": v.tx(&inv.title),
-            "publisher": v.tx(&inv.publisher),
-            "year": inv.year.as_ref().map(|y| y.value),
-            "jurisdiction": v.jurisdiction_link(&inv.jurisdiction.value),
-            "held": inv.cases.len(),
-            "declared": inv.declared_total.as_ref().map(|d| d.value),
-            "percent": inv.declared_total.as_ref().map(|d| percent(inv.cases.len(), d.value as usize)),
-            "description": v.tx_opt(&inv.description),
-            "source_url": inv.source_url.as_ref().map(|u| u.value.trim()),
-            "flag_methods": inv.flag_methods.iter().map(|m| json!({"id": m.id.value, "label": v.tx(&m.label), "description": v.tx(&m.description), "default": inv.default_flag_method.as_ref().is_some_and(|d| d.value == m.id.value)})).collect::<Vec<_>>(),
-            "flags": v.flag_chart(&format!("flags-{id}"), &chart_title(v, "flags_of_cases"), &row),
-            "by_class": by_class,
-            "sources": v.sources(&inv.sources),
-            "flag_headers": v.flag_headers(),
-            "cite": cite(site, v.lang, id, &v.plain(&inv.title), &urls::inventory(v.lang, id, 1), inv.year.as_ref().map(|y| year_date(y.value))),
-        }));
+        // The head (charts, counts) is the same on every page of the
+        // inventory's table: made once, by the first thread that needs it.
+        let head = std::sync::Arc::new(std::sync::OnceLock::new());
         for page in 1..=pages {
             let head = head.clone();
-            push_lazy(
+            push(
                 jobs,
                 v,
                 "inventory.html",
                 |l| urls::inventory(l, id, page),
+                Shows::Inventory(n),
                 move || {
                     let slice = inv
                         .cases
                         .iter()
                         .skip((page - 1) * CASES_PER_PAGE)
                         .take(CASES_PER_PAGE);
-                    let mut ctx = (*head).clone();
+                    let mut ctx = head.get_or_init(|| inventory_head(v, n)).clone();
                     ctx["cases"] = slice.map(|c| v.case_row(inv, c)).collect();
                     ctx["pager"] = pager(pages, page, |p| urls::inventory(v.lang, id, p));
                     ctx
                 },
             );
         }
-        for case in &inv.cases {
+        for (k, case) in inv.cases.iter().enumerate() {
             let cid = case.id.value.as_str();
-            push_lazy(
+            let at = crate::model::CaseRef {
+                inventory: n,
+                case: k,
+            };
+            push(
                 jobs,
                 v,
                 "case.html",
                 |l| urls::case(l, cid),
+                Shows::Case(at),
                 move || case_page(v, inv, case),
             );
         }
     }
+}
+
+/// What every page of an inventory's table shows above the rows.
+fn inventory_head(v: View, n: usize) -> Value {
+    let site = v.site;
+    let inv = &site.inventories[n];
+    let id = inv.id.value.as_str();
+    let row = analytics::flags_for_inventory(site, n);
+    let by_class: Vec<Value> = site
+        .vocabulary(V::UseClasses)
+        .terms
+        .iter()
+        .map(|t| json!({"class": {"id": t.id.value, "label": v.tx(&t.label)}, "cases": inv.cases.iter().filter(|c| c.use_class.value == t.id.value).count()}))
+        .collect();
+    json!({
+        "id": id,
+        "title": v.tx(&inv.title),
+        "publisher": v.tx(&inv.publisher),
+        "year": inv.year.as_ref().map(|y| y.value),
+        "jurisdiction": v.jurisdiction_link(&inv.jurisdiction.value),
+        "held": inv.cases.len(),
+        "declared": inv.declared_total.as_ref().map(|d| d.value),
+        "percent": inv.declared_total.as_ref().map(|d| percent(inv.cases.len(), d.value as usize)),
+        "description": v.tx_opt(&inv.description),
+        "source_url": inv.source_url.as_ref().map(|u| u.value.trim()),
+        "flag_methods": inv.flag_methods.iter().map(|m| json!({"id": m.id.value, "label": v.tx(&m.label), "description": v.tx(&m.description), "default": inv.default_flag_method.as_ref().is_some_and(|d| d.value == m.id.value)})).collect::<Vec<_>>(),
+        "flags": v.flag_chart(&format!("flags-{id}"), &chart_title(v, "flags_of_cases"), &row),
+        "by_class": by_class,
+        "sources": v.sources(&inv.sources),
+        "flag_headers": v.flag_headers(),
+        "cite": cite(site, v.lang, id, &v.plain(&inv.title), &urls::inventory(v.lang, id, 1), inv.year.as_ref().map(|y| year_date(y.value))),
+    })
 }
 
 /// The context of one case's page.
@@ -464,11 +496,13 @@ fn cases<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
     let pages = all.len().div_ceil(CASES_PER_PAGE).max(1);
     for page in 1..=pages {
         let all = all.clone();
-        push_lazy(
+        let first = (page - 1) * CASES_PER_PAGE;
+        push(
             jobs,
             v,
             "cases.html",
             |l| urls::case_table(l, page),
+            Shows::CaseTable(first..(first + CASES_PER_PAGE).min(all.len())),
             move || {
                 let rows: Vec<Value> = all
                     .iter()
@@ -494,7 +528,34 @@ fn cases<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
     }
 }
 
-fn compare(v: View, jobs: &mut Vec<PageJob>) {
+fn compare<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
+    push(
+        jobs,
+        v,
+        "compare_principles.html",
+        |l| urls::section(l, "compare/principles"),
+        Shows::NoCases,
+        move || compare_principles(v),
+    );
+    push(
+        jobs,
+        v,
+        "compare_jurisdictions.html",
+        |l| urls::section(l, "compare/jurisdictions"),
+        Shows::NoCases,
+        move || compare_jurisdictions(v),
+    );
+    push(
+        jobs,
+        v,
+        "compare_use_classes.html",
+        |l| urls::section(l, "compare/use-classes"),
+        Shows::AllCases,
+        move || class_flag_view(v, "uc-flags", &analytics::flags_by_use_class(v.site)),
+    );
+}
+
+fn compare_principles(v: View) -> Value {
     let site = v.site;
     // Principles × frameworks: only frameworks that name principles.
     let matrix = analytics::principle_matrix(site);
@@ -518,16 +579,12 @@ fn compare(v: View, jobs: &mut Vec<PageJob>) {
             json!({"principle": {"id": t.id.value, "label": v.tx(&t.label), "description": v.tx_opt(&t.description)}, "count": n, "cells": cells})
         })
         .collect();
-    let ctx = json!({"frameworks": fws.iter().map(|&i| v.framework_summary(i)).collect::<Vec<_>>(), "rows": rows});
-    push(
-        jobs,
-        v,
-        "compare_principles.html",
-        |l| urls::section(l, "compare/principles"),
-        ctx,
-    );
+    json!({"frameworks": fws.iter().map(|&i| v.framework_summary(i)).collect::<Vec<_>>(), "rows": rows})
+}
 
-    // Jurisdictions side by side.
+/// Jurisdictions side by side.
+fn compare_jurisdictions(v: View) -> Value {
+    let site = v.site;
     let cols: Vec<Value> = site
         .jurisdictions
         .iter()
@@ -546,23 +603,7 @@ fn compare(v: View, jobs: &mut Vec<PageJob>) {
             })
         })
         .collect();
-    push(
-        jobs,
-        v,
-        "compare_jurisdictions.html",
-        |l| urls::section(l, "compare/jurisdictions"),
-        json!({"columns": cols}),
-    );
-
-    // Use class × risk flag.
-    let by_class = analytics::flags_by_use_class(site);
-    push(
-        jobs,
-        v,
-        "compare_use_classes.html",
-        |l| urls::section(l, "compare/use-classes"),
-        class_flag_view(v, "uc-flags", &by_class),
-    );
+    json!({"columns": cols})
 }
 
 /// A group × risk-flag heatmap with its numbers, for groups of cases
@@ -632,7 +673,18 @@ fn class_flag_view(v: View, chart_id: &str, rows: &[analytics::FlagRow]) -> Valu
     })
 }
 
-fn risks(v: View, jobs: &mut Vec<PageJob>) {
+fn risks<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
+    push(
+        jobs,
+        v,
+        "risks.html",
+        |l| urls::section(l, "risks"),
+        Shows::AllCases,
+        move || risks_page(v),
+    );
+}
+
+fn risks_page(v: View) -> Value {
     let site = v.site;
     let overall = analytics::flags_overall(site);
     let flags = &site.vocabulary(V::RiskFlags).terms;
@@ -692,10 +744,21 @@ fn risks(v: View, jobs: &mut Vec<PageJob>) {
         "flag_headers": v.flag_headers(),
         "cooccurrence": {"svg": co_svg, "rows": co.iter().zip(flags).map(|(r, f)| json!({"flag": {"id": f.id.value, "label": v.tx(&f.label)}, "counts": r})).collect::<Vec<_>>()},
     });
-    push(jobs, v, "risks.html", |l| urls::section(l, "risks"), ctx);
+    ctx
 }
 
-fn vocabularies(v: View, jobs: &mut Vec<PageJob>) {
+fn vocabularies<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
+    push(
+        jobs,
+        v,
+        "vocabularies.html",
+        |l| urls::section(l, "vocabularies"),
+        Shows::NoCases,
+        move || vocabularies_page(v),
+    );
+}
+
+fn vocabularies_page(v: View) -> Value {
     let site = v.site;
     let vocabs: Vec<Value> = V::ALL
         .iter()
@@ -714,16 +777,10 @@ fn vocabularies(v: View, jobs: &mut Vec<PageJob>) {
             })
         })
         .collect();
-    push(
-        jobs,
-        v,
-        "vocabularies.html",
-        |l| urls::section(l, "vocabularies"),
-        json!({"vocabularies": vocabs}),
-    );
+    json!({"vocabularies": vocabs})
 }
 
-fn markdown_pages(v: View, jobs: &mut Vec<PageJob>) {
+fn markdown_pages<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
     let site = v.site;
     let mut seen = std::collections::HashSet::new();
     for p in &site.pages {
@@ -740,7 +797,13 @@ fn markdown_pages(v: View, jobs: &mut Vec<PageJob>) {
             None => (p, Some(p.lang.clone())),
         };
         let slug = p.slug.clone();
-        let ctx = json!({"title": {"t": page.front.title.value, "fb": fb}, "body": super::text::markdown(&page.body), "fallback": fb});
-        push(jobs, v, "page.html", |l| urls::page(l, &slug), ctx);
+        push(
+            jobs,
+            v,
+            "page.html",
+            |l| urls::page(l, &slug),
+            Shows::NoCases,
+            move || json!({"title": {"t": page.front.title.value, "fb": fb}, "body": super::text::markdown(&page.body), "fallback": fb}),
+        );
     }
 }

@@ -331,19 +331,16 @@ pub fn index_json(site: &Site, lang: &str) -> String {
     serde_json::to_string(&index).expect("json")
 }
 
-/// The search page job of `v.lang`.
-pub fn search_page(v: View, jobs: &mut Vec<super::pages::PageJob>) {
-    jobs.push(super::pages::PageJob {
-        path: urls::section(v.lang, "search"),
-        template: "search.html",
-        ctx: super::pages::PageCtx::Ready(json!({"index": index_path(v.lang)})),
-        alternates: v
-            .site
-            .languages
-            .iter()
-            .map(|l| (l.clone(), urls::section(l, "search")))
-            .collect(),
-    });
+/// The search page job of `v.lang` (the index itself is a separate file).
+pub fn search_page<'a>(v: View<'a>, jobs: &mut Vec<super::pages::PageJob<'a>>) {
+    super::pages::push(
+        jobs,
+        v,
+        "search.html",
+        |l| urls::section(l, "search"),
+        super::pages::Shows::NoCases,
+        move || json!({"index": index_path(v.lang)}),
+    );
 }
 
 /// Path of the index script of `lang`.
