@@ -22,6 +22,11 @@ impl SourceMap {
         FileId(self.files.len() as u32 - 1)
     }
 
+    /// Replaces a file's text (after `serve` re-read it).
+    pub fn set_text(&mut self, id: FileId, text: Arc<str>) {
+        self.files[id.0 as usize].1 = text;
+    }
+
     /// The path shown to the user.
     pub fn path(&self, id: FileId) -> &str {
         &self.files[id.0 as usize].0

@@ -170,7 +170,7 @@ fn page_name(name: &str) -> Option<(String, String)> {
 }
 
 /// Why a file could not be decoded.
-enum ReadProblem {
+pub(super) enum ReadProblem {
     Io(String),
     TooLarge(u64),
     NotUtf8 {
@@ -209,7 +209,7 @@ impl ReadProblem {
 
 /// Reads a file as UTF-8 text, dropping a byte-order mark. CRLF line ends
 /// are left as they are: the YAML parser accepts them.
-fn read_text(path: &Path, max_bytes: u64) -> Result<String, (ReadProblem, String)> {
+pub(super) fn read_text(path: &Path, max_bytes: u64) -> Result<String, (ReadProblem, String)> {
     let io = |e: std::io::Error| (ReadProblem::Io(e.to_string()), String::new());
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.len() > max_bytes {

@@ -2,6 +2,7 @@
 //! its schema type. Files are parsed in parallel; a file that fails to parse
 //! becomes a diagnostic and the others still load, so one run reports all.
 
+pub mod edit;
 mod files;
 mod markdown;
 mod path;
@@ -134,6 +135,13 @@ pub fn load_with_limit(root: &Path, max_bytes: u64) -> (LoadedContent, Diagnosti
         }
     }
     (content, diags)
+}
+
+/// One content file's text as [`load`] decodes it (byte-order mark
+/// dropped), or None when it cannot be read as UTF-8 text within the size
+/// limit (a full load then says why).
+pub fn read_text(path: &Path) -> Option<String> {
+    files::read_text(path, MAX_FILE_BYTES).ok()
 }
 
 /// Parses one file's text as the record `kind` says it holds, as the build

@@ -13,7 +13,7 @@ use crate::schema::{
 use std::collections::{BTreeMap, HashMap};
 
 /// A vocabulary merged from all its files.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Vocabulary {
     /// Heading.
     pub title: Option<Text>,

@@ -3,7 +3,7 @@
 //! (`<lang>/changes.html`). Built only from content dates: deterministic.
 
 use super::cite::absolute;
-use super::pages::{PageJob, Shows};
+use super::pages::{Jobs, Shows};
 use super::views::View;
 use super::{i18n, urls, RenderedFile};
 use crate::model::Site;
@@ -51,7 +51,7 @@ fn esc(s: &str) -> String {
 }
 
 /// The "what changed" page job for `v.lang`.
-pub fn changes_page<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
+pub fn changes_page<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
     super::pages::push(
         jobs,
         v,

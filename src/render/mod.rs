@@ -284,49 +284,8 @@ pub fn render_site_to(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Ren
         sink.put(&path, &bytes)?;
         others += 1;
     }
-    // Per language: the layout context (without the interface strings) and
-    // the interface strings, cloned into each page's context.
-    let common: Vec<(String, Value, Value)> = site
-        .languages
-        .iter()
-        .map(|l| {
-            let mut base = common_context(site, l);
-            let t = base
-                .as_object_mut()
-                .and_then(|m| m.remove("t"))
-                .unwrap_or(Value::Null);
-            (l.clone(), base, t)
-        })
-        .collect();
     let pages = jobs.len();
-    let render_pages = || {
-        jobs.into_par_iter().with_max_len(16).try_for_each(|job| {
-            let lang = job.path.split('/').next().unwrap_or("");
-            let (_, base, t) = common.iter().find(|(l, _, _)| l == lang).expect("language");
-            let mut value = (job.ctx)();
-            let map = value
-                .as_object_mut()
-                .ok_or_else(|| format!("context of {} is not an object", job.path))?;
-            map.insert("lang".into(), Value::String(lang.to_string()));
-            map.insert("site".into(), base.clone());
-            map.insert("t".into(), t.clone());
-            map.insert("root".into(), Value::String(urls::root_of(&job.path)));
-            map.insert("path".into(), Value::String(job.path.clone()));
-            map.insert(
-                "alternates".into(),
-                job.alternates
-                    .iter()
-                    .map(|(l, p)| json!({"lang": l, "url": p, "name": i18n::language_name(l)}))
-                    .collect(),
-            );
-            let ctx = tera::Context::from_value(value).map_err(|e| e.to_string())?;
-            let html = theme
-                .tera
-                .render(job.template, &ctx)
-                .map_err(|e| format!("rendering {}: {}", job.path, template_error(&e)))?;
-            sink.put(&job.path, html.as_bytes())
-        })
-    };
+    let render_pages = || render_jobs(site, theme, jobs, sink);
     let downloads = || data::downloads_to(site, &mut |path, bytes| sink.put(path, &bytes));
     let (a, b) = rayon::join(render_pages, downloads);
     a?;
@@ -379,6 +338,56 @@ pub fn render_site_to(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Ren
     Ok(RenderStats {
         pages: pages + 2,
         files: pages + 2 + 5 + others,
+    })
+}
+
+/// Renders `jobs` in parallel into `sink`: each page's context is built by
+/// the thread that renders it, given the layout context of its language.
+pub fn render_jobs(
+    site: &Site,
+    theme: &Theme,
+    jobs: Vec<pages::PageJob>,
+    sink: &dyn Sink,
+) -> Result<(), String> {
+    // Per language: the layout context (without the interface strings) and
+    // the interface strings, cloned into each page's context.
+    let common: Vec<(String, Value, Value)> = site
+        .languages
+        .iter()
+        .map(|l| {
+            let mut base = common_context(site, l);
+            let t = base
+                .as_object_mut()
+                .and_then(|m| m.remove("t"))
+                .unwrap_or(Value::Null);
+            (l.clone(), base, t)
+        })
+        .collect();
+    jobs.into_par_iter().with_max_len(16).try_for_each(|job| {
+        let lang = job.path.split('/').next().unwrap_or("");
+        let (_, base, t) = common.iter().find(|(l, _, _)| l == lang).expect("language");
+        let mut value = (job.ctx)();
+        let map = value
+            .as_object_mut()
+            .ok_or_else(|| format!("context of {} is not an object", job.path))?;
+        map.insert("lang".into(), Value::String(lang.to_string()));
+        map.insert("site".into(), base.clone());
+        map.insert("t".into(), t.clone());
+        map.insert("root".into(), Value::String(urls::root_of(&job.path)));
+        map.insert("path".into(), Value::String(job.path.clone()));
+        map.insert(
+            "alternates".into(),
+            job.alternates
+                .iter()
+                .map(|(l, p)| json!({"lang": l, "url": p, "name": i18n::language_name(l)}))
+                .collect(),
+        );
+        let ctx = tera::Context::from_value(value).map_err(|e| e.to_string())?;
+        let html = theme
+            .tera
+            .render(job.template, &ctx)
+            .map_err(|e| format!("rendering {}: {}", job.path, template_error(&e)))?;
+        sink.put(&job.path, html.as_bytes())
     })
 }
 

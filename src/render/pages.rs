@@ -49,9 +49,34 @@ pub enum Shows {
     AllCases,
 }
 
+/// The pages being listed, and which of them are wanted.
+pub struct Jobs<'a> {
+    list: Vec<PageJob<'a>>,
+    wanted: Option<&'a (dyn Fn(&Shows) -> bool + Sync)>,
+}
+
 /// Every page of the site in every language.
 pub fn all_pages(site: &Site) -> Vec<PageJob<'_>> {
-    let mut jobs = Vec::new();
+    listed(site, None)
+}
+
+/// The pages whose [`Shows`] passes `wanted`, in the same order as
+/// [`all_pages`]; the others cost a comparison, not a path or a context.
+pub fn pages_where<'a>(
+    site: &'a Site,
+    wanted: &'a (dyn Fn(&Shows) -> bool + Sync),
+) -> Vec<PageJob<'a>> {
+    listed(site, Some(wanted))
+}
+
+fn listed<'a>(
+    site: &'a Site,
+    wanted: Option<&'a (dyn Fn(&Shows) -> bool + Sync)>,
+) -> Vec<PageJob<'a>> {
+    let mut jobs = Jobs {
+        list: Vec::new(),
+        wanted,
+    };
     for lang in &site.languages {
         let v = View { site, lang };
         home(v, &mut jobs);
@@ -66,7 +91,7 @@ pub fn all_pages(site: &Site) -> Vec<PageJob<'_>> {
         super::feed::changes_page(v, &mut jobs);
         super::search::search_page(v, &mut jobs);
     }
-    jobs
+    jobs.list
 }
 
 fn alternates(site: &Site, f: impl Fn(&str) -> String) -> Vec<(String, String)> {
@@ -76,14 +101,17 @@ fn alternates(site: &Site, f: impl Fn(&str) -> String) -> Vec<(String, String)> 
 /// Lists one page of `v.lang`: its path (`f` gives the path in any
 /// language), template, what it shows and how to build its context.
 pub(crate) fn push<'a>(
-    jobs: &mut Vec<PageJob<'a>>,
+    jobs: &mut Jobs<'a>,
     v: View<'a>,
     template: &'static str,
     f: impl Fn(&str) -> String,
     shows: Shows,
     ctx: impl Fn() -> Value + Send + Sync + 'a,
 ) {
-    jobs.push(PageJob {
+    if jobs.wanted.is_some_and(|wanted| !wanted(&shows)) {
+        return;
+    }
+    jobs.list.push(PageJob {
         path: f(v.lang),
         template,
         ctx: Box::new(ctx),
@@ -92,7 +120,7 @@ pub(crate) fn push<'a>(
     });
 }
 
-fn home<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
+fn home<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
     push(
         jobs,
         v,
@@ -146,7 +174,7 @@ fn chart_title(v: View, key: &str) -> String {
     super::i18n::get(v.lang, key)
 }
 
-fn jurisdictions<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
+fn jurisdictions<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
     let site = v.site;
     push(
         jobs,
@@ -271,7 +299,7 @@ fn jurisdiction_page(v: View, j: &crate::schema::Jurisdiction) -> Value {
     ctx
 }
 
-fn frameworks<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
+fn frameworks<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
     let site = v.site;
     push(
         jobs,
@@ -351,7 +379,7 @@ fn framework_page(v: View, i: usize) -> Value {
     ctx
 }
 
-fn inventories<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
+fn inventories<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
     let site = v.site;
     push(
         jobs,
@@ -490,7 +518,7 @@ fn pager(pages: usize, current: usize, url: impl Fn(usize) -> String) -> Value {
     }
 }
 
-fn cases<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
+fn cases<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
     let site = v.site;
     let all: std::sync::Arc<Vec<_>> = std::sync::Arc::new(site.cases().collect());
     let pages = all.len().div_ceil(CASES_PER_PAGE).max(1);
@@ -528,7 +556,7 @@ fn cases<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
     }
 }
 
-fn compare<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
+fn compare<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
     push(
         jobs,
         v,
@@ -673,7 +701,7 @@ fn class_flag_view(v: View, chart_id: &str, rows: &[analytics::FlagRow]) -> Valu
     })
 }
 
-fn risks<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
+fn risks<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
     push(
         jobs,
         v,
@@ -747,7 +775,7 @@ fn risks_page(v: View) -> Value {
     ctx
 }
 
-fn vocabularies<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
+fn vocabularies<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
     push(
         jobs,
         v,
@@ -780,7 +808,7 @@ fn vocabularies_page(v: View) -> Value {
     json!({"vocabularies": vocabs})
 }
 
-fn markdown_pages<'a>(v: View<'a>, jobs: &mut Vec<PageJob<'a>>) {
+fn markdown_pages<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
     let site = v.site;
     let mut seen = std::collections::HashSet::new();
     for p in &site.pages {

@@ -332,7 +332,7 @@ pub fn index_json(site: &Site, lang: &str) -> String {
 }
 
 /// The search page job of `v.lang` (the index itself is a separate file).
-pub fn search_page<'a>(v: View<'a>, jobs: &mut Vec<super::pages::PageJob<'a>>) {
+pub fn search_page<'a>(v: View<'a>, jobs: &mut super::pages::Jobs<'a>) {
     super::pages::push(
         jobs,
         v,

@@ -11,7 +11,7 @@ mod records;
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, FileId, SourceMap};
 use crate::load::{ContentKind, LoadedContent};
 use crate::model::{self, Site, Vocabulary};
-use crate::schema::{Ref, Term, VocabularyKind};
+use crate::schema::{Ref, Spanned, Term, VocabularyKind};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub use ids::{check_id_syntax, slug};
@@ -56,26 +56,7 @@ pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site>
         .map(|(_, c)| c.languages.iter().map(|l| l.value.clone()).collect())
         .unwrap_or_default();
     for (file, keys) in text_languages.iter().filter(|_| config.is_some()) {
-        for key in keys {
-            if !languages.contains(&key.value) {
-                cx.error_at(
-                    *file,
-                    key,
-                    "unknown-language",
-                    None,
-                    format!("unknown language `{}`", key.value),
-                )
-                .help(
-                    match did_you_mean(&key.value, languages.iter().map(String::as_str)) {
-                        Some(n) => format!(
-                            "did you mean `{n}`? (site.yaml lists {})",
-                            languages.join(", ")
-                        ),
-                        None => format!("site.yaml lists {}", languages.join(", ")),
-                    },
-                );
-            }
-        }
+        check_language_keys(&mut cx, *file, keys, &languages);
     }
 
     // Vocabularies first: every other record refers to them.
@@ -225,6 +206,84 @@ pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site>
         inventories.into_iter().map(|(_, i)| i).collect(),
         pages.into_iter().map(|(_, p)| p).collect(),
     ))
+}
+
+/// Each bilingual text's language keys are among the site's languages.
+fn check_language_keys(
+    cx: &mut Checker,
+    file: FileId,
+    keys: &[Spanned<String>],
+    languages: &[String],
+) {
+    for key in keys {
+        if !languages.contains(&key.value) {
+            cx.error_at(
+                file,
+                key,
+                "unknown-language",
+                None,
+                format!("unknown language `{}`", key.value),
+            )
+            .help(
+                match did_you_mean(&key.value, languages.iter().map(String::as_str)) {
+                    Some(n) => format!(
+                        "did you mean `{n}`? (site.yaml lists {})",
+                        languages.join(", ")
+                    ),
+                    None => format!("site.yaml lists {}", languages.join(", ")),
+                },
+            );
+        }
+    }
+}
+
+/// Checks an inventory file edited while serving against the valid site it
+/// belonged to: the checks [`validate`] runs on one inventory and its
+/// language keys, with the rest of the site as it was.
+///
+/// Only for an edit that keeps every id where it was (the caller checks),
+/// so no id can collide and every other record's references still hold.
+pub fn check_inventory_edit(
+    site: &Site,
+    map: &SourceMap,
+    file: FileId,
+    inventory: &crate::schema::Inventory,
+    language_keys: &[Spanned<String>],
+    diags: &mut Diagnostics,
+) {
+    let known = |ids: &mut dyn Iterator<Item = &String>| -> HashMap<String, (FileId, u64)> {
+        ids.map(|id| (id.clone(), (file, 0))).collect()
+    };
+    let mut cx = Checker {
+        diags,
+        vocab: site.vocab.clone(),
+        known: HashMap::from([
+            (
+                Kind::Source,
+                known(&mut site.sources.iter().map(|s| &s.id.value)),
+            ),
+            (
+                Kind::Jurisdiction,
+                known(&mut site.jurisdictions.iter().map(|j| &j.id.value)),
+            ),
+            (
+                Kind::Framework,
+                known(&mut site.frameworks.iter().map(|f| &f.id.value)),
+            ),
+            (
+                Kind::Inventory,
+                known(&mut site.inventories.iter().map(|i| &i.id.value)),
+            ),
+            (
+                Kind::Case,
+                known(&mut site.cases().map(|(_, c)| &c.id.value)),
+            ),
+        ]),
+        unsure: Unsure::default(),
+        map,
+    };
+    check_language_keys(&mut cx, file, language_keys, &site.languages);
+    records::check_inventory(&mut cx, file, inventory);
 }
 
 /// Kinds of record with site-wide ids.
