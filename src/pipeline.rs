@@ -18,10 +18,18 @@ pub enum Failure {
 
 /// Loads and validates the site at `root`.
 pub fn check(root: &Path) -> Result<(Site, SourceMap), Failure> {
-    let (content, mut diags) = load::load(root);
+    let (content, diags) = load::load(root);
     if std::env::var_os("GOVATLAS_MEMORY").is_some() {
         eprintln!("load: {}", memory_now());
     }
+    validate_loaded(content, diags)
+}
+
+/// Validates loaded content (with the problems loading found).
+pub fn validate_loaded(
+    content: load::LoadedContent,
+    mut diags: Diagnostics,
+) -> Result<(Site, SourceMap), Failure> {
     // Keep the sources for printing diagnostics after validate consumes the content.
     let sources = content.sources.clone();
     let site = validate::validate(content, &mut diags);
@@ -109,6 +117,30 @@ pub fn build_with(
     progress: &dyn Progress,
 ) -> Result<BuildReport, Failure> {
     let start = Instant::now();
+    let (site, sources) = check(root)?;
+    // The sources' text (~20 MiB at 10k cases) is kept only for reporting
+    // problems; once the content is valid, the briefings need just its hash.
+    let version = crate::brief::content_version(&sources);
+    drop(sources);
+    let checked = start.elapsed();
+    build_site(root, out, &site, &version, progress).map(|mut report| {
+        report.stages.insert(0, ("load+validate", checked));
+        report.elapsed += checked;
+        report
+    })
+}
+
+/// The stages of [`build_with`] after validation: renders the valid `site`
+/// (its content at `version`, see [`crate::brief::content_version`]) and
+/// writes it into `out`.
+pub fn build_site(
+    root: &Path,
+    out: &Path,
+    site: &Site,
+    version: &str,
+    progress: &dyn Progress,
+) -> Result<BuildReport, Failure> {
+    let start = Instant::now();
     let mut stages = Vec::new();
     let mut lap = Instant::now();
     let mut stage = |name: &'static str| {
@@ -118,12 +150,6 @@ pub fn build_with(
         }
         lap = Instant::now();
     };
-    let (site, sources) = check(root)?;
-    // The sources' text (~20 MiB at 10k cases) is kept only for reporting
-    // problems; once the content is valid, the briefings need just its hash.
-    let version = crate::brief::content_version(&sources);
-    drop(sources);
-    stage("load+validate");
     let theme = render::Theme::load(root).map_err(Failure::Other)?;
     stage("templates");
     let staging = output::Staging::begin(out)
@@ -132,14 +158,13 @@ pub fn build_with(
         staging: &staging,
         progress,
     };
-    let mut rendered = render::render_site_to(&site, &theme, &sink).map_err(Failure::Other)?;
+    let mut rendered = render::render_site_to(site, &theme, &sink).map_err(Failure::Other)?;
     // Briefings (one per jurisdiction and inventory, per language) go into the same staging.
-    for (path, bytes) in crate::brief::site_briefs(root, &site, &version).map_err(Failure::Other)? {
+    for (path, bytes) in crate::brief::site_briefs(root, site, version).map_err(Failure::Other)? {
         render::Sink::put(&sink, &path, &bytes).map_err(Failure::Other)?;
         rendered.pages += 1;
     }
     stage("render+write");
-    drop(site);
     let written = staging
         .commit()
         .map_err(|e| Failure::Other(format!("writing {}: {e}", out.display())))?;

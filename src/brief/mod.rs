@@ -197,21 +197,27 @@ pub fn site_path(lang: &str, subject: &Subject) -> String {
 pub fn site_briefs(root: &Path, site: &Site, version: &str) -> Result<Vec<RenderedFile>, String> {
     use rayon::prelude::*;
     let theme = BriefTheme::load(root)?;
-    let mut jobs = Vec::new();
-    for lang in &site.languages {
-        for j in &site.jurisdictions {
-            jobs.push((lang.as_str(), Subject::Jurisdiction(j.id.value.clone())));
-        }
-        for i in &site.inventories {
-            jobs.push((lang.as_str(), Subject::Inventory(i.id.value.clone())));
-        }
-    }
-    jobs.par_iter()
+    site_subjects(site)
+        .par_iter()
         .map(|(lang, subject)| {
             render(site, &theme, subject, lang, version)
                 .map(|html| (site_path(lang, subject), html.into_bytes()))
         })
         .collect()
+}
+
+/// (language, subject) of each briefing the site links to.
+pub fn site_subjects(site: &Site) -> Vec<(String, Subject)> {
+    let mut jobs = Vec::new();
+    for lang in &site.languages {
+        for j in &site.jurisdictions {
+            jobs.push((lang.clone(), Subject::Jurisdiction(j.id.value.clone())));
+        }
+        for i in &site.inventories {
+            jobs.push((lang.clone(), Subject::Inventory(i.id.value.clone())));
+        }
+    }
+    jobs
 }
 
 #[cfg(test)]

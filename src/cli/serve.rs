@@ -33,7 +33,7 @@ pub fn execute(args: Args) -> i32 {
         port: args.port,
         debounce: Duration::from_millis(args.debounce_ms),
     };
-    let result = crate::serve::run(opts.clone(), crate::serve::full_rebuild(), |addr| {
+    let result = crate::serve::run(opts.clone(), crate::serve::incremental_rebuild(), |addr| {
         println!(
             "serving http://{addr}/ from {} (watching content/, templates/, themes/ under {}; Ctrl-C stops)",
             opts.out.display(),

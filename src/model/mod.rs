@@ -62,7 +62,7 @@ pub struct IncomingRelation {
 }
 
 /// Where a case lives: inventory index and case index within it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct CaseRef {
     /// Inventory index.
     pub inventory: usize,

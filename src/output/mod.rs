@@ -404,6 +404,9 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
     let Ok(mut f) = fs::File::open(path) else {
         return false;
     };
+    if f.metadata().map_or(true, |m| m.len() != bytes.len() as u64) {
+        return false;
+    }
     let mut buf = vec![0u8; 64 * 1024];
     let mut at = 0;
     loop {
@@ -466,6 +469,39 @@ fn write_file(root: &Path, rel: &Path, path: &Path, bytes: &[u8]) -> io::Result<
         return f.metadata();
     }
     Ok(meta)
+}
+
+/// Replaces one file of the published site in place, for `serve`'s
+/// incremental rebuild: written beside it under a temporary name, then
+/// renamed over it, so a reader gets the old file or the new one, whole.
+/// (Site-wide atomicity is what [`Staging`] gives full builds; an edit
+/// while serving changes a few files, and each of them atomically.)
+/// Returns false when the file already held these bytes.
+pub fn replace_file(out: &Path, rel: &str, bytes: &[u8]) -> io::Result<bool> {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let relative = safe_relative(rel)
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, format!("unsafe path {rel}")))?;
+    let path = out.join(relative);
+    if same_bytes(&path, bytes) {
+        return Ok(false);
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = path.with_file_name(format!(
+        ".{name}.govatlas-tmp-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    fs::write(&temp, bytes)?;
+    fs::rename(&temp, &path).inspect_err(|_| {
+        let _ = fs::remove_file(&temp);
+    })?;
+    Ok(true)
 }
 
 /// Removes every file under `root` not in `keep`, then folders left empty.

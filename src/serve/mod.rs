@@ -14,6 +14,7 @@
 //! `output/`: the browser keeps the last good pages under an error overlay.
 
 mod http;
+pub mod incremental;
 mod watch;
 
 use crate::diagnostics::render_human;
@@ -25,12 +26,29 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-/// A build function: (site root, output dir) → report or failure.
-pub type Rebuild = Box<dyn FnMut(&Path, &Path) -> Result<BuildReport, Failure> + Send>;
+/// A build function: (site root, output dir, paths changed since the last
+/// call, empty on the first) → report or failure.
+pub type Rebuild = Box<dyn FnMut(&Path, &Path, &[String]) -> Result<BuildReport, Failure> + Send>;
 
-/// The default rebuild: the full pipeline.
+/// Always the full pipeline.
 pub fn full_rebuild() -> Rebuild {
-    Box::new(crate::pipeline::build)
+    Box::new(|root, out, _| crate::pipeline::build(root, out))
+}
+
+/// The default: a full build first, then edits to existing cases applied
+/// incrementally ([`incremental`]), anything else built in full again.
+pub fn incremental_rebuild() -> Rebuild {
+    let mut session: Option<incremental::Session> = None;
+    Box::new(move |root, out, changed| {
+        if let (Some(s), false) = (session.as_mut(), changed.is_empty()) {
+            if let incremental::Applied::Done(result) = s.apply(out, changed) {
+                return result;
+            }
+        }
+        let (s, result) = incremental::Session::start(root, out);
+        session = s;
+        result
+    })
 }
 
 /// What `serve` needs to know.
@@ -124,19 +142,39 @@ fn print_failure(f: &Failure) {
     }
 }
 
-/// Builds once and records the outcome in `state`.
-pub fn build_once(opts: &Options, rebuild: &mut Rebuild, state: &Shared) -> bool {
-    match rebuild(&opts.root, &opts.out) {
+/// Builds once (after `changed` paths changed) and records the outcome in
+/// `state`.
+pub fn build_once(
+    opts: &Options,
+    rebuild: &mut Rebuild,
+    state: &Shared,
+    changed: &[String],
+) -> bool {
+    match rebuild(&opts.root, &opts.out, changed) {
         Ok(r) => {
             let mut s = state.lock().expect("state");
             s.version += 1;
             s.errors.clear();
-            println!(
-                "built {} pages in {:.2} s (build {})",
-                r.pages,
-                r.elapsed.as_secs_f64(),
-                s.version
-            );
+            if r.stages
+                .first()
+                .is_some_and(|(name, _)| *name == "incremental")
+            {
+                println!(
+                    "updated {} pages and {} other files ({} changed) in {:.1} ms (build {})",
+                    r.pages,
+                    r.files.saturating_sub(r.pages),
+                    r.written,
+                    r.elapsed.as_secs_f64() * 1000.0,
+                    s.version
+                );
+            } else {
+                println!(
+                    "built {} pages in {:.2} s (build {})",
+                    r.pages,
+                    r.elapsed.as_secs_f64(),
+                    s.version
+                );
+            }
             true
         }
         Err(f) => {
@@ -155,13 +193,13 @@ pub fn run(
     on_ready: impl FnOnce(SocketAddr),
 ) -> Result<(), String> {
     let state: Shared = Arc::new(Mutex::new(State::default()));
-    build_once(&opts, &mut rebuild, &state);
+    build_once(&opts, &mut rebuild, &state, &[]);
     let changes = watch::start(&opts.root, opts.debounce)?;
     let addr = http::start(&opts.out, opts.port, state.clone())?;
     on_ready(addr);
     for batch in changes {
         println!("changed: {}", batch.join(", "));
-        build_once(&opts, &mut rebuild, &state);
+        build_once(&opts, &mut rebuild, &state, &batch);
     }
     Err("the file watcher stopped".into())
 }

@@ -13,6 +13,7 @@ mod facts_study;
 mod facts_us_tw_jp;
 mod fuzz;
 mod import;
+mod incremental;
 mod links;
 mod reader;
 mod site;

@@ -1,0 +1,414 @@
+//! Incremental rebuilds for `serve`: an edit to cases of an inventory
+//! re-renders only what shows those cases.
+//!
+//! The session keeps the valid site in memory after a full build. When only
+//! inventory files changed, and only inside existing cases (same ids, same
+//! order, nothing else in the file), it
+//! 1. re-parses just the edited cases ([`load::edit`]),
+//! 2. checks them against the rest of the site
+//!    ([`validate::check_inventory_edit`]) and patches them into the model,
+//! 3. asks the dependency map which pages show them: every page declares
+//!    what it shows ([`Shows`]), and a page is re-rendered when it shows one
+//!    of the cases, their inventory, their jurisdiction, the table page
+//!    listing them, or figures over all cases;
+//! 4. re-renders those pages, the briefings of the cases' inventory and
+//!    jurisdiction, and the data files made from every case (search index,
+//!    case rows, downloads), and
+//! 5. replaces each changed file in `output/` atomically.
+//!
+//! Anything else (a framework, a vocabulary, a template, a case added or
+//! removed) takes a full build, which is always correct. The test suite
+//! checks that an incremental rebuild gives the same bytes as a full one.
+
+use crate::brief::{self, BriefTheme, Subject};
+use crate::diagnostics::{Diagnostics, FileId, SourceMap};
+use crate::model::{CaseRef, Site};
+use crate::pipeline::{self, BuildReport, Failure};
+use crate::render::pages::{self, Shows};
+use crate::render::{self, Theme};
+use crate::{load, output, validate};
+use rayon::prelude::*;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Stands for the content version in cached briefings: every edit changes
+/// the version printed in every briefing, and substituting it is much
+/// cheaper than rendering them all again.
+const VERSION_MARK: &str = "GOVATLASCONTENTVERSIONMARK";
+
+/// What a full build leaves for the incremental ones that follow.
+pub struct Session {
+    root: PathBuf,
+    site: Site,
+    /// The text each record of `site` was parsed from.
+    sources: SourceMap,
+    /// Each content file's hash, for the content version.
+    hashes: Vec<[u8; 32]>,
+    /// Inventory files by absolute path: their file and inventory index.
+    inventories: HashMap<PathBuf, (FileId, usize)>,
+    theme: Theme,
+    brief_theme: BriefTheme,
+    /// Every briefing, rendered with [`VERSION_MARK`] for the version.
+    briefs: Vec<(String, Subject, String)>,
+}
+
+/// The outcome of [`Session::apply`].
+pub enum Applied {
+    /// Rebuilt incrementally (or found nothing to do).
+    Done(Result<BuildReport, Failure>),
+    /// Not an edit the session can apply: build in full.
+    NeedsFullBuild,
+}
+
+impl Session {
+    /// Builds the site in full (as `govatlas build` does, atomically) and
+    /// keeps what incremental rebuilds need. The session is None when the
+    /// build failed.
+    pub fn start(root: &Path, out: &Path) -> (Option<Session>, Result<BuildReport, Failure>) {
+        let (content, diags) = load::load(root);
+        let files: HashMap<String, FileId> = content
+            .inventories
+            .iter()
+            .map(|(id, inv)| (inv.id.value.clone(), *id))
+            .collect();
+        let (site, sources) = match pipeline::validate_loaded(content, diags) {
+            Ok(ok) => ok,
+            Err(f) => return (None, Err(f)),
+        };
+        let hashes: Vec<[u8; 32]> = sources
+            .ids()
+            .map(|id| brief::file_hash(sources.text(id)))
+            .collect();
+        let version = version(&sources, &hashes);
+        let report = pipeline::build_site(root, out, &site, &version, &pipeline::Quiet);
+        if report.is_err() {
+            return (None, report);
+        }
+        let session = (|| {
+            let theme = Theme::load(root).ok()?;
+            let brief_theme = BriefTheme::load(root).ok()?;
+            let briefs = brief::site_subjects(&site)
+                .into_par_iter()
+                .map(|(lang, subject)| {
+                    let html = brief::render(&site, &brief_theme, &subject, &lang, VERSION_MARK)?;
+                    Ok((lang, subject, html))
+                })
+                .collect::<Result<Vec<_>, String>>()
+                .ok()?;
+            let inventories = site
+                .inventories
+                .iter()
+                .enumerate()
+                .filter_map(|(n, inv)| {
+                    let file = *files.get(&inv.id.value)?;
+                    Some((canonical(sources.abs_path(file)), (file, n)))
+                })
+                .collect();
+            Some(Session {
+                root: root.to_path_buf(),
+                site,
+                sources,
+                hashes,
+                inventories,
+                theme,
+                brief_theme,
+                briefs,
+            })
+        })();
+        (session, report)
+    }
+
+    /// Applies a burst of changed paths (relative to the root, or absolute).
+    pub fn apply(&mut self, out: &Path, changed: &[String]) -> Applied {
+        let start = Instant::now();
+        let mut edits = Vec::new();
+        for path in changed {
+            let abs = canonical(&self.root.join(path));
+            match self.inventories.get(&abs) {
+                Some(&(file, n)) => edits.push((file, n, abs)),
+                None if affects_build(path) => return Applied::NeedsFullBuild,
+                None => {}
+            }
+        }
+        // 1. Re-parse the edited cases only.
+        let mut diags = Diagnostics::default();
+        let mut patches = Vec::new();
+        for (file, n, abs) in &edits {
+            let Some(text) = load::read_text(abs) else {
+                return Applied::NeedsFullBuild;
+            };
+            let old_text = self.sources.text(*file);
+            if old_text == text {
+                continue;
+            }
+            match load::edit::edited_cases(*file, old_text, &text, &self.site.inventories[*n]) {
+                Ok(Some(edit)) => patches.push((*file, *n, text, edit)),
+                Ok(None) => return Applied::NeedsFullBuild,
+                Err(d) => {
+                    diags.push(*d);
+                    patches.push((*file, *n, text, empty_edit()));
+                }
+            }
+        }
+        if patches.is_empty() {
+            return Applied::Done(Ok(self.report(out, start, (0, 0, 0), Vec::new())));
+        }
+        let parsed = start.elapsed();
+        // 2. Patch the cases in, check them, and put the old ones back if
+        // anything is wrong (the site stays the last valid one).
+        let mut undo = Vec::new();
+        let mut changed_cases = Vec::new();
+        for (file, n, _, edit) in &mut patches {
+            for (k, case) in edit.changed.drain(..) {
+                let old = std::mem::replace(&mut self.site.inventories[*n].cases[k], case);
+                undo.push((*n, k, old));
+                changed_cases.push(CaseRef {
+                    inventory: *n,
+                    case: k,
+                });
+            }
+            validate::check_inventory_edit(
+                &self.site,
+                &self.sources,
+                *file,
+                &self.site.inventories[*n],
+                &edit.language_keys,
+                &mut diags,
+            );
+        }
+        if !diags.is_empty() {
+            for (n, k, old) in undo {
+                self.site.inventories[n].cases[k] = old;
+            }
+            let mut shown = self.sources.clone();
+            for (file, _, text, _) in patches {
+                shown.set_text(file, Arc::from(text));
+            }
+            return Applied::Done(Err(Failure::Content(diags, shown)));
+        }
+        for (file, _, text, _) in patches {
+            self.hashes[file.0 as usize] = brief::file_hash(&text);
+            self.sources.set_text(file, Arc::from(text));
+        }
+        let checked = start.elapsed();
+        // 3–5. Re-render what shows the changed cases, and write it.
+        Applied::Done(
+            self.render_changes(out, &changed_cases)
+                .map(|(counts, mut stages)| {
+                    stages.insert(0, ("parse", parsed));
+                    stages.insert(1, ("check+patch", checked - parsed));
+                    self.report(out, start, counts, stages)
+                })
+                .map_err(Failure::Other),
+        )
+    }
+
+    /// Renders and writes what shows `changed`: (pages, files, files
+    /// written), and how long each part took (they run side by side).
+    #[allow(clippy::type_complexity)]
+    fn render_changes(
+        &self,
+        out: &Path,
+        changed: &[CaseRef],
+    ) -> Result<((usize, usize, usize), Vec<(&'static str, Duration)>), String> {
+        let site = &self.site;
+        let deps = Dependents::of(site, changed);
+        let wanted = |shows: &Shows| deps.shows_any(shows);
+        let pages = pages::pages_where(site, &wanted).len();
+        let sink = InPlace {
+            out,
+            files: AtomicUsize::new(0),
+            written: AtomicUsize::new(0),
+        };
+        let version = version(&self.sources, &self.hashes);
+        let briefs = || -> Result<(), String> {
+            self.briefs
+                .par_iter()
+                .try_for_each(|(lang, subject, cached)| {
+                    let html = if deps.shows_brief(subject) {
+                        brief::render(site, &self.brief_theme, subject, lang, VERSION_MARK)?
+                    } else {
+                        cached.clone()
+                    };
+                    let html = html.replace(VERSION_MARK, &version);
+                    render::Sink::put(&sink, &brief::site_path(lang, subject), html.as_bytes())
+                })
+        };
+        let data = || -> Result<(), String> {
+            let files: Vec<render::RenderedFile> = [
+                render::search::files(site),
+                render::case_rows::files(site),
+                render::data::downloads(site),
+            ]
+            .concat();
+            files
+                .par_iter()
+                .try_for_each(|(path, bytes)| render::Sink::put(&sink, path, bytes))
+        };
+        let timed = |f: &(dyn Fn() -> Result<(), String> + Sync)| {
+            let t = Instant::now();
+            f().map(|()| t.elapsed())
+        };
+        let (a, (b, c)) = rayon::join(
+            || {
+                timed(&|| {
+                    render::render_jobs(site, &self.theme, pages::pages_where(site, &wanted), &sink)
+                })
+            },
+            || rayon::join(|| timed(&briefs), || timed(&data)),
+        );
+        let stages = vec![("pages", a?), ("briefings", b?), ("data files", c?)];
+        Ok((
+            (
+                pages,
+                sink.files.load(Ordering::Relaxed),
+                sink.written.load(Ordering::Relaxed),
+            ),
+            stages,
+        ))
+    }
+
+    fn report(
+        &self,
+        out: &Path,
+        start: Instant,
+        (pages, files, written): (usize, usize, usize),
+        stages: Vec<(&'static str, Duration)>,
+    ) -> BuildReport {
+        let mut all = vec![("incremental", start.elapsed())];
+        all.extend(stages);
+        BuildReport {
+            pages,
+            files,
+            bytes: 0,
+            written,
+            removed: 0,
+            elapsed: start.elapsed(),
+            stages: all,
+            output: out.to_path_buf(),
+        }
+    }
+}
+
+fn empty_edit() -> load::edit::CaseEdit {
+    load::edit::CaseEdit {
+        changed: Vec::new(),
+        language_keys: Vec::new(),
+    }
+}
+
+fn version(sources: &SourceMap, hashes: &[[u8; 32]]) -> String {
+    brief::version_of_files(
+        sources
+            .ids()
+            .map(|id| (sources.path(id).to_string(), hashes[id.0 as usize])),
+    )
+}
+
+fn canonical(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// Whether a change at `path` can change the built site: anything under
+/// `templates/` or `themes/`, and content files (`.yaml`, `.yml`, `.md`);
+/// an editor's swap or backup file under `content/` cannot.
+fn affects_build(path: &str) -> bool {
+    let p = Path::new(path);
+    let under_content = p.components().any(|c| c.as_os_str() == "content");
+    if !under_content {
+        return true;
+    }
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let ext = p
+        .extension()
+        .map(|e| e.to_string_lossy())
+        .unwrap_or_default();
+    !name.starts_with('.') && matches!(ext.as_ref(), "yaml" | "yml" | "md")
+}
+
+/// The dependency map, read from the other end: which pages and briefings
+/// show any of a set of cases.
+struct Dependents {
+    cases: HashSet<CaseRef>,
+    inventories: BTreeSet<usize>,
+    inventory_ids: BTreeSet<String>,
+    jurisdictions: BTreeSet<String>,
+    /// Positions in the site-wide case table.
+    rows: Vec<usize>,
+}
+
+impl Dependents {
+    fn of(site: &Site, changed: &[CaseRef]) -> Dependents {
+        let offsets: Vec<usize> = site
+            .inventories
+            .iter()
+            .scan(0, |at, inv| {
+                let first = *at;
+                *at += inv.cases.len();
+                Some(first)
+            })
+            .collect();
+        Dependents {
+            cases: changed.iter().copied().collect(),
+            inventories: changed.iter().map(|c| c.inventory).collect(),
+            inventory_ids: changed
+                .iter()
+                .map(|c| site.inventories[c.inventory].id.value.clone())
+                .collect(),
+            jurisdictions: changed
+                .iter()
+                .map(|c| site.inventories[c.inventory].jurisdiction.value.clone())
+                .collect(),
+            rows: changed
+                .iter()
+                .map(|c| offsets[c.inventory] + c.case)
+                .collect(),
+        }
+    }
+
+    fn shows_any(&self, shows: &Shows) -> bool {
+        match shows {
+            Shows::NoCases => false,
+            Shows::Case(c) => self.cases.contains(c),
+            Shows::Inventory(n) => self.inventories.contains(n),
+            Shows::Jurisdiction(j) => self.jurisdictions.contains(j),
+            Shows::CaseTable(range) => self.rows.iter().any(|r| range.contains(r)),
+            Shows::AllCases => true,
+        }
+    }
+
+    /// A jurisdiction's briefing shows its inventories' cases; an
+    /// inventory's, its own.
+    fn shows_brief(&self, subject: &Subject) -> bool {
+        match subject {
+            Subject::Jurisdiction(j) => self.jurisdictions.contains(j),
+            Subject::Inventory(i) => self.inventory_ids.contains(i),
+            Subject::Compare(ids) => ids.iter().any(|j| self.jurisdictions.contains(j)),
+        }
+    }
+}
+
+/// Writes each file straight into `output/`, atomically per file.
+struct InPlace<'a> {
+    out: &'a Path,
+    files: AtomicUsize,
+    written: AtomicUsize,
+}
+
+impl render::Sink for InPlace<'_> {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        self.files.fetch_add(1, Ordering::Relaxed);
+        if output::replace_file(self.out, path, bytes)
+            .map_err(|e| format!("writing {path}: {e}"))?
+        {
+            self.written.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,234 @@
+//! `serve`'s incremental rebuild: after an edit to cases, the output it
+//! patched must equal, byte for byte, a full build of the edited content.
+//! That checks the dependency map: a page that shows a case without saying
+//! so would keep its old bytes and differ here.
+
+use crate::common::{build_into, copy_dir, copy_fixture, repo_root, snapshot};
+use govatlas::pipeline::Failure;
+use govatlas::serve::incremental::{Applied, Session};
+use std::path::Path;
+
+/// Starts a session on `root`, writing into `root/out-inc`.
+fn start(root: &Path) -> Session {
+    let (session, report) = Session::start(root, &root.join("out-inc"));
+    assert!(report.is_ok(), "first build failed");
+    session.expect("a session after a good build")
+}
+
+/// Rewrites `file` under `root` with `from` replaced by `to` (once).
+fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} has no {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// Applies `changed`, expecting an incremental rebuild; returns how many
+/// pages it rendered.
+fn apply(session: &mut Session, root: &Path, changed: &[&str]) -> usize {
+    let changed: Vec<String> = changed.iter().map(|s| s.to_string()).collect();
+    match session.apply(&root.join("out-inc"), &changed) {
+        Applied::Done(Ok(report)) => {
+            assert_eq!(report.stages[0].0, "incremental");
+            report.pages
+        }
+        Applied::Done(Err(Failure::Content(d, _))) => panic!("content errors: {d:?}"),
+        Applied::Done(Err(Failure::Other(e))) => panic!("{e}"),
+        Applied::NeedsFullBuild => panic!("asked for a full build"),
+    }
+}
+
+/// The incremental output equals a full build of the same content.
+fn assert_same_as_full_build(root: &Path) {
+    let full = root.join("out-full");
+    build_into(root, &full, &[]);
+    let (a, b) = (snapshot(&root.join("out-inc")), snapshot(&full));
+    let differ: Vec<&String> = a
+        .keys()
+        .chain(b.keys())
+        .filter(|k| a.get(*k) != b.get(*k))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "incremental output differs from a full build in {} files: {:?}",
+        differ.len(),
+        &differ[..differ.len().min(20)]
+    );
+}
+
+#[test]
+fn edits_to_a_case_give_the_bytes_of_a_full_build() {
+    let dir = copy_fixture("basic");
+    let root = dir.path();
+    let mut s = start(root);
+    let inv = "content/inventories/tw-test.yaml";
+    // Each edit touches another field of the second case.
+    for (from, to) in [
+        (
+            "name: {zh-TW: 汙水管AI檢視, en: AI sewer inspection}",
+            "name: {zh-TW: 汙水管線AI巡檢, en: AI sewer-pipe inspection}",
+        ),
+        (
+            "agency: {zh-TW: 臺北市政府工務局, en: Taipei City Public Works Department}",
+            "agency: {zh-TW: 臺北市政府工務局, en: Taipei Public Works}\n    description: {zh-TW: 以影像辨識檢視管線, en: Image recognition reviews pipe footage}",
+        ),
+        (
+            "risk_flags: [data_governance, explainability, automated_decision]",
+            "risk_flags: [data_governance, personal_data]",
+        ),
+        (
+            "    use_class: regulatory_analysis\n    use_subtype: information_analysis",
+            "    use_class: enforcement\n    use_subtype: intelligent_recognition",
+        ),
+        ("techniques: [image_recognition]\n    risk_flags: [data_governance, personal", "techniques: [machine_learning]\n    risk_flags: [data_governance, personal"),
+    ] {
+        edit(root, inv, from, to);
+        let pages = apply(&mut s, root, &[inv]);
+        assert!(pages > 2, "{pages} pages re-rendered");
+        assert_same_as_full_build(root);
+    }
+}
+
+#[test]
+fn edits_across_inventories_of_the_default_site_give_the_bytes_of_a_full_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy_dir(&repo_root(), root);
+    let mut s = start(root);
+    // A Taiwan case and a US case (in another jurisdiction, on another
+    // page of the site-wide case table) in one burst of changes.
+    let tw = "content/inventories/tw-digi-2023.yaml";
+    let us = "content/inventories/us-federal-2025.yaml";
+    edit(
+        root,
+        us,
+        "name: {en: \"Smartphone Information Forensics Triage\"}",
+        "name: {en: \"Smartphone Forensics Triage\", zh-TW: \"智慧型手機鑑識分流\"}",
+    );
+    edit(
+        root,
+        us,
+        "use_class: \"enforcement\"\n    techniques: [\"us_nlp\"]",
+        "use_class: \"public_services\"\n    techniques: [\"us_nlp\"]",
+    );
+    edit(
+        root,
+        tw,
+        "en: Study of 5G smart-policing mobile services",
+        "en: Study of 5G mobile services for smart policing",
+    );
+    edit(
+        root,
+        tw,
+        "risk_flags: [data_governance, human_rights, ethics, explainability, personal_data]",
+        "risk_flags: [data_governance, explainability]",
+    );
+    let pages = apply(&mut s, root, &[us, tw]);
+    // Both cases' pages, their inventories' and jurisdictions' pages, two
+    // case-table pages and the pages of figures over all cases, in both
+    // languages; not the other 7,000.
+    assert!((10..200).contains(&pages), "{pages} pages re-rendered");
+    assert_same_as_full_build(root);
+}
+
+#[test]
+fn a_bad_edit_is_reported_and_leaves_the_site_then_the_fix_applies() {
+    let dir = copy_fixture("basic");
+    let root = dir.path();
+    let mut s = start(root);
+    let before = snapshot(&root.join("out-inc"));
+    let inv = "content/inventories/tw-test.yaml";
+    edit(
+        root,
+        inv,
+        "techniques: [machine_learning]",
+        "techniques: [machine_learnin]",
+    );
+    match s.apply(&root.join("out-inc"), &[inv.to_string()]) {
+        Applied::Done(Err(Failure::Content(diags, sources))) => {
+            let d = diags.sorted(&sources);
+            assert_eq!(d.len(), 1, "{d:?}");
+            assert_eq!(sources.path(d[0].file.unwrap()), inv);
+            assert_eq!(d[0].line, 33);
+            assert!(d[0].message.contains("machine_learnin"), "{}", d[0].message);
+            assert!(d[0]
+                .help
+                .as_deref()
+                .unwrap_or("")
+                .contains("machine_learning"));
+        }
+        _ => panic!("the bad edit was not reported"),
+    }
+    assert!(before == snapshot(&root.join("out-inc")), "output changed");
+    // A syntax error in a case is reported at its line in the file.
+    edit(
+        root,
+        inv,
+        "techniques: [machine_learnin]",
+        "techniques: [machine_learning",
+    );
+    match s.apply(&root.join("out-inc"), &[inv.to_string()]) {
+        Applied::Done(Err(Failure::Content(diags, sources))) => {
+            let d = diags.sorted(&sources);
+            assert!(d[0].line >= 33, "{d:?}");
+        }
+        _ => panic!("the syntax error was not reported"),
+    }
+    edit(
+        root,
+        inv,
+        "techniques: [machine_learning",
+        "techniques: [machine_learning, image_recognition]",
+    );
+    apply(&mut s, root, &[inv]);
+    assert_same_as_full_build(root);
+}
+
+#[test]
+fn other_changes_ask_for_a_full_build_and_stray_files_are_ignored() {
+    let dir = copy_fixture("basic");
+    let root = dir.path();
+    let inv = "content/inventories/tw-test.yaml";
+    let mut s = start(root);
+    // An editor's swap file under content/ changes nothing.
+    std::fs::write(root.join("content/inventories/.tw-test.yaml.swp"), "x").unwrap();
+    assert_eq!(
+        apply(&mut s, root, &["content/inventories/.tw-test.yaml.swp"]),
+        0
+    );
+    for (file, from, to) in [
+        (inv, "title: {zh-TW: 測試清冊, en: Test inventory}", "title: {zh-TW: 測試清冊, en: Test list}"),
+        (inv, "  - id: tw-test-03", "  - id: tw-test-04\n    name: {en: N}\n    agency: {en: A}\n    use_class: enforcement\n  - id: tw-test-03"),
+        (inv, "  - id: tw-test-03", "  - id: tw-test-3"),
+    ] {
+        let dir = copy_fixture("basic");
+        let root = dir.path();
+        let mut s = start(root);
+        edit(root, file, from, to);
+        assert!(matches!(
+            s.apply(&root.join("out-inc"), &[file.to_string()]),
+            Applied::NeedsFullBuild
+        ));
+    }
+    let framework = std::fs::read_dir(root.join("content/frameworks"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let rel = framework
+        .strip_prefix(root)
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(matches!(
+        s.apply(&root.join("out-inc"), &[rel]),
+        Applied::NeedsFullBuild
+    ));
+    assert!(matches!(
+        s.apply(&root.join("out-inc"), &["templates/case.html".to_string()]),
+        Applied::NeedsFullBuild
+    ));
+}
