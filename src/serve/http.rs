@@ -134,7 +134,11 @@ fn serve_file(req: Request, out: &Path, path: &str, state: &Shared) {
     } else {
         (404, out.join("404.html"))
     };
-    let bytes = match std::fs::read(&file) {
+    let read = {
+        let _publishing = super::PUBLISHING.read().unwrap_or_else(|e| e.into_inner());
+        std::fs::read(&file)
+    };
+    let bytes = match read {
         Ok(b) => b,
         Err(_) => {
             let _ = req.respond(

@@ -14,7 +14,8 @@
 //! 4. re-renders those pages, the briefings of the cases' inventory and
 //!    jurisdiction, and the data files made from every case (search index,
 //!    case rows, downloads), and
-//! 5. replaces each changed file in `output/` atomically.
+//! 5. overwrites each changed file in `output/`, while `serve`'s HTTP
+//!    server holds back its readers ([`super::PUBLISHING`]).
 //!
 //! Anything else (a framework, a vocabulary, a template, a case added or
 //! removed) takes a full build, which is always correct. The test suite
@@ -195,6 +196,7 @@ impl Session {
         }
         let checked = start.elapsed();
         // 3–5. Re-render what shows the changed cases, and write it.
+        let _publishing = super::PUBLISHING.write().unwrap_or_else(|e| e.into_inner());
         Applied::Done(
             self.render_changes(out, &changed_cases)
                 .map(|(counts, mut stages)| {
@@ -394,7 +396,7 @@ impl Dependents {
     }
 }
 
-/// Writes each file straight into `output/`, atomically per file.
+/// Writes each file straight into `output/` (see [`output::overwrite_file`]).
 struct InPlace<'a> {
     out: &'a Path,
     files: AtomicUsize,
@@ -404,7 +406,7 @@ struct InPlace<'a> {
 impl render::Sink for InPlace<'_> {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
         self.files.fetch_add(1, Ordering::Relaxed);
-        if output::replace_file(self.out, path, bytes)
+        if output::overwrite_file(self.out, path, bytes)
             .map_err(|e| format!("writing {path}: {e}"))?
         {
             self.written.fetch_add(1, Ordering::Relaxed);

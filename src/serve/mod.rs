@@ -93,6 +93,12 @@ pub struct State {
     pub errors: Vec<Problem>,
 }
 
+/// Held for writing while an incremental rebuild overwrites files in
+/// `output/`, and for reading while the server reads one: a page is served
+/// from before an edit or after it, never half-written. (Full builds need
+/// no gate: they exchange whole directories.)
+pub(crate) static PUBLISHING: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
 /// Shared between the build loop and the HTTP workers.
 pub type Shared = Arc<Mutex<State>>;
 
