@@ -7,7 +7,7 @@
 use super::views::View;
 use super::{urls, RenderedFile};
 use crate::model::Site;
-use crate::schema::VocabularyKind as V;
+use crate::schema::{Case, VocabularyKind as V};
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
@@ -21,6 +21,18 @@ pub fn path(lang: &str) -> String {
 /// "rows": [[url, name, agency, inventory, use_class, subtype, [techniques], [flags]]]}`
 pub fn rows(site: &Site, lang: &str) -> Value {
     let v = View { site, lang };
+    let mut m = labels(v);
+    let rows: Vec<Value> = site
+        .cases()
+        .map(|(i, c)| row(v, &site.inventories[i].id.value, c))
+        .collect();
+    m.insert("rows".into(), Value::Array(rows));
+    Value::Object(m)
+}
+
+/// Everything of [`rows`] but the rows.
+fn labels(v: View) -> Map<String, Value> {
+    let (site, lang) = (v.site, v.lang);
     let mut inv = Map::new();
     for i in &site.inventories {
         inv.insert(
@@ -60,31 +72,64 @@ pub fn rows(site: &Site, lang: &str) -> Value {
         .iter()
         .map(|t| t.id.value.as_str())
         .collect();
-    let rows: Vec<Value> = site
-        .cases()
-        .map(|(i, c)| {
-            json!([
-                urls::case(lang, &c.id.value),
-                v.plain(&c.name),
-                v.plain(&c.agency),
-                site.inventories[i].id.value,
-                c.use_class.value,
-                c.use_subtype
-                    .as_ref()
-                    .map(|s| s.value.as_str())
-                    .unwrap_or(""),
-                c.techniques
-                    .iter()
-                    .map(|t| t.value.as_str())
-                    .collect::<Vec<_>>(),
-                c.risk_flags
-                    .iter()
-                    .map(|t| t.value.as_str())
-                    .collect::<Vec<_>>(),
-            ])
-        })
-        .collect();
-    json!({"flags": flags, "inv": inv, "juris": juris, "uc": uc, "sub": sub, "tech": tech, "rows": rows})
+    match json!({"flags": flags, "inv": inv, "juris": juris, "uc": uc, "sub": sub, "tech": tech}) {
+        Value::Object(m) => m,
+        _ => unreachable!(),
+    }
+}
+
+/// One case's row: `[url, name, agency, inventory, use_class, subtype, [techniques], [flags]]`.
+pub(super) fn row(v: View, inventory: &str, c: &Case) -> Value {
+    json!([
+        urls::case(v.lang, &c.id.value),
+        v.plain(&c.name),
+        v.plain(&c.agency),
+        inventory,
+        c.use_class.value,
+        c.use_subtype
+            .as_ref()
+            .map(|s| s.value.as_str())
+            .unwrap_or(""),
+        c.techniques
+            .iter()
+            .map(|t| t.value.as_str())
+            .collect::<Vec<_>>(),
+        c.risk_flags
+            .iter()
+            .map(|t| t.value.as_str())
+            .collect::<Vec<_>>(),
+    ])
+}
+
+/// Appends one case's row as JSON.
+pub(super) fn write_row(out: &mut Vec<u8>, v: View, inventory: &str, c: &Case) {
+    serde_json::to_writer(out, &row(v, inventory, c)).expect("json");
+}
+
+/// The rows script of `lang` around its rows, `(head, tail)`: the script is
+/// `head`, the rows joined by `,`, `tail`. Cut out of the script of [`rows`]
+/// with no row, so they are the bytes serde writes.
+pub(super) fn frame(site: &Site, lang: &str) -> (Vec<u8>, Vec<u8>) {
+    let mut m = labels(View { site, lang });
+    m.insert("rows".into(), Value::Array(Vec::new()));
+    let mut js = format!(
+        "(window.govatlasCases=window.govatlasCases||{{}})[{}]=",
+        serde_json::to_string(lang).expect("json")
+    )
+    .into_bytes();
+    serde_json::to_writer(&mut js, &m).expect("json");
+    js.extend_from_slice(b";\n");
+    // A `"` inside a JSON string is escaped, and no other member holds an
+    // empty array under the key `rows`, so this is the key of the rows.
+    const ROWS: &[u8] = br#""rows":[]"#;
+    let at = js
+        .windows(ROWS.len())
+        .position(|w| w == ROWS)
+        .expect("rows key")
+        + ROWS.len()
+        - 1;
+    let tail = js.split_off(at);
+    (js, tail)
 }
 
 /// Every language's rows script.
@@ -92,12 +137,16 @@ pub fn files(site: &Site) -> Vec<RenderedFile> {
     site.languages
         .par_iter()
         .map(|lang| {
-            let body = serde_json::to_string(&rows(site, lang)).expect("json");
-            let js = format!(
-                "(window.govatlasCases=window.govatlasCases||{{}})[{}]={body};\n",
-                serde_json::to_string(lang).expect("json")
-            );
-            (path(lang), js.into_bytes())
+            let v = View { site, lang };
+            let (mut js, tail) = frame(site, lang);
+            for (n, (i, c)) in site.cases().enumerate() {
+                if n > 0 {
+                    js.push(b',');
+                }
+                write_row(&mut js, v, &site.inventories[i].id.value, c);
+            }
+            js.extend_from_slice(&tail);
+            (path(lang), js)
         })
         .collect()
 }

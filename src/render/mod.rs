@@ -15,6 +15,7 @@ macro_rules! obj {
 }
 pub(crate) use obj;
 
+pub mod aggregates;
 pub mod case_rows;
 pub mod cite;
 pub mod data;

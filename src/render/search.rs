@@ -14,7 +14,7 @@
 use super::views::View;
 use super::{i18n, urls, RenderedFile};
 use crate::model::Site;
-use crate::schema::{Provision, Text, VocabularyKind as V};
+use crate::schema::{Case, Provision, Text, VocabularyKind as V};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -76,12 +76,53 @@ pub fn tokens(text: &str) -> Vec<String> {
     out
 }
 
-struct Doc {
+/// One search document: a page the index points to and the text it is found by.
+pub(super) struct Doc {
     url: String,
     title: String,
     kind: &'static str,
     excerpt: String,
     body: String,
+}
+
+impl Doc {
+    /// The document's entry in the index's `docs` list.
+    pub(super) fn row(&self) -> (&str, &str, &str, &str) {
+        (&self.url, &self.title, self.kind, &self.excerpt)
+    }
+
+    /// Hands every token of the document to `f` with its field bit (1: title,
+    /// 2: body), in order, with repeats.
+    pub(super) fn each_token(&self, mut f: impl FnMut(String, u32)) {
+        for (field, text) in [(1u32, &self.title), (2u32, &self.body)] {
+            for t in tokens(text) {
+                f(t, field);
+            }
+        }
+    }
+}
+
+/// The search document of one case.
+pub(super) fn case_doc(v: View, c: &Case) -> Doc {
+    let agency = v.plain(&c.agency);
+    let mut body = vec![
+        agency.clone(),
+        opt(v, &c.bureau),
+        opt(v, &c.description),
+        v.term_plain(V::UseClasses, &c.use_class.value),
+    ];
+    body.extend(
+        c.techniques
+            .iter()
+            .map(|t| v.term_plain(V::Techniques, &t.value)),
+    );
+    Doc {
+        url: urls::case(v.lang, &c.id.value),
+        title: v.plain(&c.name),
+        kind: "case",
+        excerpt: excerpt(&agency),
+        body: join(&body),
+    }
 }
 
 fn excerpt(s: &str) -> String {
@@ -127,7 +168,10 @@ fn opt(v: View, t: &Option<Text>) -> String {
     t.as_ref().map(|t| v.plain(t)).unwrap_or_default()
 }
 
-fn documents(v: View) -> Vec<Doc> {
+/// Every document of the index in its fixed order: jurisdictions,
+/// frameworks each followed by its provisions, inventories each followed by
+/// its cases, pages.
+pub(super) fn documents(v: View) -> Vec<Doc> {
     let site = v.site;
     let mut docs = Vec::new();
     for j in &site.jurisdictions {
@@ -174,25 +218,7 @@ fn documents(v: View) -> Vec<Doc> {
             body: join(&[v.plain(&inv.publisher), desc]),
         });
         for c in &inv.cases {
-            let agency = v.plain(&c.agency);
-            let mut body = vec![
-                agency.clone(),
-                opt(v, &c.bureau),
-                opt(v, &c.description),
-                v.term_plain(V::UseClasses, &c.use_class.value),
-            ];
-            body.extend(
-                c.techniques
-                    .iter()
-                    .map(|t| v.term_plain(V::Techniques, &t.value)),
-            );
-            docs.push(Doc {
-                url: urls::case(v.lang, &c.id.value),
-                title: v.plain(&c.name),
-                kind: "case",
-                excerpt: excerpt(&agency),
-                body: join(&body),
-            });
+            docs.push(case_doc(v, c));
         }
     }
     let mut seen = BTreeSet::new();
@@ -224,11 +250,9 @@ pub fn index(site: &Site, lang: &str) -> Value {
     let docs = documents(v);
     let mut terms: BTreeMap<String, BTreeMap<u32, u32>> = BTreeMap::new();
     for (n, d) in docs.iter().enumerate() {
-        for (field, text) in [(1u32, &d.title), (2u32, &d.body)] {
-            for t in tokens(text) {
-                *terms.entry(t).or_default().entry(n as u32).or_default() |= field;
-            }
-        }
+        d.each_token(|t, field| {
+            *terms.entry(t).or_default().entry(n as u32).or_default() |= field;
+        });
     }
     let terms: serde_json::Map<String, Value> = terms
         .into_iter()
@@ -239,96 +263,155 @@ pub fn index(site: &Site, lang: &str) -> Value {
             )
         })
         .collect();
-    let kinds = [
-        "jurisdiction",
-        "framework",
-        "provision",
-        "inventory",
-        "case",
-        "page",
-    ];
     json!({
         "v": 1,
         "lang": lang,
-        "kinds": kinds.iter().map(|k| (k.to_string(), Value::String(i18n::get(lang, &format!("kind_doc_{k}"))))).collect::<serde_json::Map<_, _>>(),
+        "kinds": KINDS.iter().map(|k| (k.to_string(), Value::String(i18n::get(lang, &format!("kind_doc_{k}"))))).collect::<serde_json::Map<_, _>>(),
         "docs": docs.iter().map(|d| json!([d.url, d.title, d.kind, d.excerpt])).collect::<Vec<_>>(),
         "terms": terms,
     })
 }
 
-/// The same index as [`index`], serialized straight from the postings
-/// (same bytes as `serde_json::to_string(&index(..))`, whose maps are
-/// sorted by key): turning every posting into a `serde_json::Value` first
-/// cost ~120 MiB at 10k cases.
-pub fn index_json(site: &Site, lang: &str) -> String {
-    use serde::ser::{SerializeMap, Serializer};
-    let v = View { site, lang };
-    let mut docs = documents(v);
-    // Documents are taken in order, so each token's postings come sorted
-    // by document: a vector per token, merged with its last entry.
-    let mut terms: std::collections::HashMap<String, Vec<(u32, u32)>> =
-        std::collections::HashMap::new();
-    for (n, d) in docs.iter_mut().enumerate() {
-        let n = n as u32;
-        for (field, text) in [(1u32, &d.title), (2u32, &d.body)] {
-            for t in tokens(text) {
-                let p = terms.entry(t).or_default();
-                match p.last_mut() {
-                    Some((doc, f)) if *doc == n => *f |= field,
-                    _ => p.push((n, field)),
-                }
-            }
-        }
-        d.body = String::new();
-    }
-    let mut terms: Vec<(String, Vec<(u32, u32)>)> = terms.into_iter().collect();
-    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    struct Postings<'a>(&'a [(u32, u32)]);
-    impl serde::Serialize for Postings<'_> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.collect_seq(self.0.iter().map(|(d, f)| d * 4 + f))
-        }
-    }
-    struct Terms<'a>(&'a [(String, Vec<(u32, u32)>)]);
-    impl serde::Serialize for Terms<'_> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut m = s.serialize_map(Some(self.0.len()))?;
-            for (t, p) in self.0 {
-                m.serialize_entry(t, &Postings(p))?;
-            }
-            m.end()
-        }
-    }
+/// The kinds of document, in the order of the `kinds` object.
+const KINDS: [&str; 6] = [
+    "jurisdiction",
+    "framework",
+    "provision",
+    "inventory",
+    "case",
+    "page",
+];
+
+/// The fixed parts of the index JSON of `lang` around its documents and its
+/// terms, `[head, mid, tail]`: the index is `head`, the documents joined by
+/// `,`, `mid`, the terms joined by `,`, `tail`. They are cut out of the index
+/// serialized with no document and no term, so that they are the bytes serde
+/// writes (the object's keys in sorted order, as `serde_json::Map` keeps them).
+pub(super) fn frame(lang: &str) -> [Vec<u8>; 3] {
     #[derive(serde::Serialize)]
     struct Index<'a> {
-        docs: Vec<(&'a str, &'a str, &'a str, &'a str)>,
+        docs: Vec<()>,
         kinds: BTreeMap<String, String>,
         lang: &'a str,
-        terms: Terms<'a>,
+        terms: BTreeMap<String, ()>,
         v: u32,
     }
-    let kinds = [
-        "jurisdiction",
-        "framework",
-        "provision",
-        "inventory",
-        "case",
-        "page",
-    ];
-    let index = Index {
-        docs: docs
-            .iter()
-            .map(|d| (d.url.as_str(), d.title.as_str(), d.kind, d.excerpt.as_str()))
-            .collect(),
-        kinds: kinds
+    let empty = serde_json::to_vec(&Index {
+        docs: Vec::new(),
+        kinds: KINDS
             .iter()
             .map(|k| (k.to_string(), i18n::get(lang, &format!("kind_doc_{k}"))))
             .collect(),
         lang,
-        terms: Terms(&terms),
+        terms: BTreeMap::new(),
         v: 1,
-    };
-    serde_json::to_string(&index).expect("json")
+    })
+    .expect("json");
+    const DOCS: &[u8] = br#"{"docs":["#;
+    const TERMS: &[u8] = br#""terms":{"#;
+    assert!(empty.starts_with(DOCS) && empty[DOCS.len()] == b']');
+    // A `"` inside a JSON string is escaped, so `"terms":{}` can only be the key.
+    let at = empty
+        .windows(TERMS.len() + 1)
+        .rposition(|w| w.starts_with(TERMS) && w[TERMS.len()] == b'}')
+        .expect("terms key")
+        + TERMS.len();
+    [
+        DOCS.to_vec(),
+        empty[DOCS.len()..at].to_vec(),
+        empty[at..].to_vec(),
+    ]
+}
+
+/// Appends one document's entry of the `docs` list: `[url, title, kind, excerpt]`.
+pub(super) fn write_doc(out: &mut Vec<u8>, d: &Doc) {
+    serde_json::to_writer(out, &d.row()).expect("json");
+}
+
+/// Appends one entry of the `terms` object: `"token":[posting*]`, each
+/// posting `doc * 4 + field bits` in order of document.
+pub(super) fn write_term(out: &mut Vec<u8>, token: &str, postings: &[u32]) {
+    serde_json::to_writer(&mut *out, token).expect("json");
+    // The numbers by hand (serde_json writes the same decimal digits, but
+    // with two small writes per number, which made this the cost of a
+    // `serve` update of a case sharing many common words).
+    out.reserve(2 + postings.len() * 7);
+    out.extend_from_slice(b":[");
+    for (k, &p) in postings.iter().enumerate() {
+        if k > 0 {
+            out.push(b',');
+        }
+        let mut digits = [0u8; 10];
+        let (mut n, mut at) = (p, digits.len());
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        out.extend_from_slice(&digits[at..]);
+    }
+    out.push(b']');
+}
+
+/// Appends the index of `lang` as JSON to `out` (the same bytes as
+/// `serde_json::to_string(&index(..))`, whose maps are sorted by key),
+/// serialized straight from the postings: turning every posting into a
+/// `serde_json::Value` first cost ~120 MiB at 10k cases.
+pub fn index_into(site: &Site, lang: &str, out: &mut Vec<u8>) {
+    let v = View { site, lang };
+    let mut docs = documents(v);
+    // Documents are taken in order, so each token's postings come sorted
+    // by document: a vector per token, merged with its last entry.
+    let mut terms: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
+    for (n, d) in docs.iter_mut().enumerate() {
+        let n = n as u32;
+        d.each_token(|t, field| {
+            let p = terms.entry(t).or_default();
+            match p.last_mut() {
+                Some(last) if *last >> 2 == n => *last |= field,
+                _ => p.push(n * 4 + field),
+            }
+        });
+        d.body = String::new();
+    }
+    let mut terms: Vec<(String, Vec<u32>)> = terms.into_iter().collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let [head, mid, tail] = frame(lang);
+    out.extend_from_slice(&head);
+    for (n, d) in docs.iter().enumerate() {
+        if n > 0 {
+            out.push(b',');
+        }
+        write_doc(out, d);
+    }
+    drop(docs);
+    out.extend_from_slice(&mid);
+    for (n, (t, p)) in terms.iter().enumerate() {
+        if n > 0 {
+            out.push(b',');
+        }
+        write_term(out, t, p);
+    }
+    out.extend_from_slice(&tail);
+}
+
+/// The index of `lang` as a JSON string (see [`index_into`]).
+pub fn index_json(site: &Site, lang: &str) -> String {
+    let mut out = Vec::new();
+    index_into(site, lang, &mut out);
+    String::from_utf8(out).expect("utf-8")
+}
+
+/// What the index script of `lang` has before and after the index JSON.
+pub(super) fn script_wrap(lang: &str) -> (Vec<u8>, &'static [u8]) {
+    let head = format!(
+        "(window.govatlasSearch=window.govatlasSearch||{{}})[{}]=",
+        serde_json::to_string(lang).expect("json")
+    );
+    (head.into_bytes(), b";\n")
 }
 
 /// The search page job of `v.lang` (the index itself is a separate file).
@@ -354,12 +437,10 @@ pub fn files(site: &Site) -> Vec<RenderedFile> {
     site.languages
         .iter()
         .map(|lang| {
-            let body = index_json(site, lang);
-            let js = format!(
-                "(window.govatlasSearch=window.govatlasSearch||{{}})[{}]={body};\n",
-                serde_json::to_string(lang).expect("json")
-            );
-            (index_path(lang), js.into_bytes())
+            let (mut js, tail) = script_wrap(lang);
+            index_into(site, lang, &mut js);
+            js.extend_from_slice(tail);
+            (index_path(lang), js)
         })
         .collect()
 }

@@ -2,6 +2,7 @@
 //! one module per feature, fixture sites under `tests/fixtures/`, and the
 //! helpers in `common` that build a site and parse what it wrote.
 
+mod aggregates;
 mod atomic;
 mod brief;
 mod browser;

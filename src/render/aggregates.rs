@@ -1,0 +1,692 @@
+//! The data files made from every case — the search indexes
+//! (`search/<lang>.js`), the case rows (`data/case-rows.<lang>.js`),
+//! `data/cases.json`, `data/cases.csv` and `data/inventories.json` — kept as
+//! one fragment per record, so that `govatlas serve` patches an edited case
+//! in without rebuilding the rest.
+//!
+//! The fragments are made by the same functions as a full build
+//! ([`search::case_doc`], [`case_rows::write_row`], [`data::case_json_item`],
+//! [`data::csv_line`]) and the fixed parts around them are cut out of what
+//! those generators write with no record, so the files are the bytes a full
+//! build writes. A one-off build does not use this module: it streams each
+//! file and keeps nothing.
+//!
+//! The search index is the one that takes care. Its documents are numbered
+//! in a fixed order (jurisdictions, frameworks and their provisions,
+//! inventories and their cases, pages), and editing a case keeps its number.
+//! Kept per language: each document's serialized entry; each case's set of
+//! (term, field bits); each term's postings (`doc * 4 + bits`, sorted) and
+//! its serialized `"term":[...]` member; the terms in sorted order. An edit
+//! re-makes the case's document, and touches only the terms of its old and
+//! new text whose bits changed. A term left with no posting stays known (so
+//! its number and place in the order are kept) but is not written.
+
+use super::views::View;
+use super::{case_rows, data, search, RenderedFile};
+use crate::model::{CaseRef, Site};
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// The data files made from every case, kept as per-record fragments so an
+/// edited case is patched in without rebuilding the rest (for `serve`; a
+/// one-off build streams them instead and keeps nothing).
+pub struct CaseAggregates {
+    /// Flat index (in `site.cases()` order) of each inventory's first case.
+    starts: Vec<usize>,
+    /// One search index per language, in `site.languages` order.
+    search: Vec<SearchIndex>,
+    /// One case-rows script per language.
+    rows: Vec<Joined>,
+    /// `data/cases.json`.
+    cases_json: Joined,
+    /// `data/cases.csv`.
+    cases_csv: Joined,
+    /// `data/inventories.json`.
+    inventories: Fixed,
+}
+
+impl CaseAggregates {
+    /// Builds every fragment (in parallel where it helps).
+    pub fn new(site: &Site) -> CaseAggregates {
+        let mut starts = Vec::with_capacity(site.inventories.len());
+        let mut n = 0;
+        for inv in &site.inventories {
+            starts.push(n);
+            n += inv.cases.len();
+        }
+        let cases: Vec<(usize, &crate::schema::Case)> = site.cases().collect();
+        let (search, (rows, (cases_json, cases_csv))) = rayon::join(
+            || {
+                site.languages
+                    .par_iter()
+                    .map(|lang| SearchIndex::new(site, lang))
+                    .collect()
+            },
+            || {
+                rayon::join(
+                    || {
+                        site.languages
+                            .par_iter()
+                            .map(|lang| {
+                                let v = View { site, lang };
+                                let (head, tail) = case_rows::frame(site, lang);
+                                Joined {
+                                    path: case_rows::path(lang),
+                                    head,
+                                    sep: b",",
+                                    items: cases.iter().map(|&(i, c)| row(v, i, c)).collect(),
+                                    tail,
+                                    empty: None,
+                                }
+                            })
+                            .collect()
+                    },
+                    || {
+                        rayon::join(
+                            || Joined {
+                                path: "data/cases.json".into(),
+                                head: b"[\n".to_vec(),
+                                sep: b",\n",
+                                items: cases
+                                    .par_iter()
+                                    .map(|&(i, c)| data::case_json_item(site, i, c))
+                                    .collect(),
+                                tail: b"\n]\n".to_vec(),
+                                empty: Some(b"[]\n".to_vec()),
+                            },
+                            || {
+                                let flags = data::flag_ids(site);
+                                Joined {
+                                    path: "data/cases.csv".into(),
+                                    head: data::csv_header(&flags),
+                                    sep: b"",
+                                    items: cases
+                                        .iter()
+                                        .map(|&(i, c)| data::csv_line(site, &flags, i, c))
+                                        .collect(),
+                                    tail: Vec::new(),
+                                    empty: None,
+                                }
+                            },
+                        )
+                    },
+                )
+            },
+        );
+        CaseAggregates {
+            starts,
+            search,
+            rows,
+            cases_json,
+            cases_csv,
+            inventories: Fixed {
+                path: "data/inventories.json".into(),
+                bytes: data::inventories_json(site),
+            },
+        }
+    }
+
+    /// `site` has been patched in place: the cases at `changed` have new
+    /// field values; no case was added, removed or moved, and nothing else in
+    /// the site changed. Re-makes only what those cases contribute.
+    ///
+    /// Panics if a `CaseRef` points past the cases the aggregates were made from.
+    pub fn update(&mut self, site: &Site, changed: &[CaseRef]) {
+        let mut at: Vec<(usize, CaseRef)> = changed
+            .iter()
+            .map(|r| {
+                assert!(
+                    r.inventory < self.starts.len()
+                        && r.case < site.inventories[r.inventory].cases.len(),
+                    "no case at {r:?}"
+                );
+                (self.starts[r.inventory] + r.case, *r)
+            })
+            .collect();
+        at.sort_unstable_by_key(|(n, _)| *n);
+        at.dedup_by_key(|(n, _)| *n);
+        if at.is_empty() {
+            return;
+        }
+        let at = &at;
+        let case = |r: &CaseRef| &site.inventories[r.inventory].cases[r.case];
+        let (search, rows) = (&mut self.search, &mut self.rows);
+        let (cases_json, cases_csv) = (&mut self.cases_json, &mut self.cases_csv);
+        rayon::join(
+            || {
+                search
+                    .par_iter_mut()
+                    .zip(&site.languages)
+                    .for_each(|(s, lang)| {
+                        let v = View { site, lang };
+                        for (n, r) in at {
+                            s.update_case(v, *n, case(r));
+                        }
+                    })
+            },
+            || {
+                for (j, lang) in rows.iter_mut().zip(&site.languages) {
+                    let v = View { site, lang };
+                    for (n, r) in at {
+                        j.items[*n] = row(v, r.inventory, case(r));
+                    }
+                }
+                let flags = data::flag_ids(site);
+                for (n, r) in at {
+                    cases_json.items[*n] = data::case_json_item(site, r.inventory, case(r));
+                    cases_csv.items[*n] = data::csv_line(site, &flags, r.inventory, case(r));
+                }
+            },
+        );
+        // It counts cases, which an edit leaves as they were; remade anyway
+        // (it is small) so that it can never go stale.
+        self.inventories.bytes = data::inventories_json(site);
+    }
+
+    /// The files, byte-identical to what a full build writes for the same
+    /// site: (path, bytes). Search indexes first, then the case rows (each
+    /// in language order), then `data/cases.json`, `data/cases.csv`,
+    /// `data/inventories.json`.
+    pub fn files(&self) -> Vec<RenderedFile> {
+        self.parts()
+            .par_iter()
+            .map(|p| {
+                let mut out = Vec::with_capacity(p.len());
+                p.write(&mut out);
+                debug_assert_eq!(out.len(), p.len());
+                (p.path().to_string(), out)
+            })
+            .collect()
+    }
+
+    /// The same files as [`files`](Self::files), in the same order, each
+    /// handed to `put` in turn from one reused buffer (no file is kept).
+    pub fn write_to(&self, put: &mut dyn FnMut(&str, &[u8])) {
+        let parts = self.parts();
+        let mut out = Vec::with_capacity(parts.iter().map(|p| p.len()).max().unwrap_or(0));
+        for p in parts {
+            out.clear();
+            p.write(&mut out);
+            put(p.path(), &out);
+        }
+    }
+
+    /// Total size of the files in bytes.
+    pub fn total_bytes(&self) -> usize {
+        self.parts().iter().map(|p| p.len()).sum()
+    }
+
+    fn parts(&self) -> Vec<&(dyn Part + Sync)> {
+        let mut parts: Vec<&(dyn Part + Sync)> = Vec::new();
+        parts.extend(self.search.iter().map(|s| s as &(dyn Part + Sync)));
+        parts.extend(self.rows.iter().map(|s| s as &(dyn Part + Sync)));
+        parts.push(&self.cases_json);
+        parts.push(&self.cases_csv);
+        parts.push(&self.inventories);
+        parts
+    }
+}
+
+/// One case's row of the case-rows script; `i` is its inventory's index.
+fn row(v: View, i: usize, c: &crate::schema::Case) -> Vec<u8> {
+    let mut out = Vec::new();
+    case_rows::write_row(&mut out, v, &v.site.inventories[i].id.value, c);
+    out
+}
+
+/// One output file kept in pieces.
+trait Part {
+    fn path(&self) -> &str;
+    /// Exact length of the file.
+    fn len(&self) -> usize;
+    /// Appends the file to `out`.
+    fn write(&self, out: &mut Vec<u8>);
+}
+
+/// A file that does not depend on the cases' contents.
+struct Fixed {
+    path: String,
+    bytes: Vec<u8>,
+}
+
+impl Part for Fixed {
+    fn path(&self) -> &str {
+        &self.path
+    }
+    fn len(&self) -> usize {
+        self.bytes.len()
+    }
+    fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.bytes);
+    }
+}
+
+/// A file made of a fixed head, one item per case joined by `sep`, and a
+/// fixed tail.
+struct Joined {
+    path: String,
+    head: Vec<u8>,
+    sep: &'static [u8],
+    items: Vec<Vec<u8>>,
+    tail: Vec<u8>,
+    /// The whole file when there is no item, if it is not head + tail.
+    empty: Option<Vec<u8>>,
+}
+
+impl Part for Joined {
+    fn path(&self) -> &str {
+        &self.path
+    }
+    fn len(&self) -> usize {
+        match &self.empty {
+            Some(e) if self.items.is_empty() => e.len(),
+            _ => {
+                self.head.len()
+                    + self.items.iter().map(Vec::len).sum::<usize>()
+                    + self.sep.len() * self.items.len().saturating_sub(1)
+                    + self.tail.len()
+            }
+        }
+    }
+    fn write(&self, out: &mut Vec<u8>) {
+        if let Some(e) = self.empty.as_ref().filter(|_| self.items.is_empty()) {
+            out.extend_from_slice(e);
+            return;
+        }
+        out.extend_from_slice(&self.head);
+        for (n, item) in self.items.iter().enumerate() {
+            if n > 0 {
+                out.extend_from_slice(self.sep);
+            }
+            out.extend_from_slice(item);
+        }
+        out.extend_from_slice(&self.tail);
+    }
+}
+
+/// One term of a search index.
+struct Term {
+    token: Box<str>,
+    /// `doc * 4 + field bits`, sorted.
+    postings: Vec<u32>,
+    /// `"token":[postings]`, empty when there is no posting.
+    member: Vec<u8>,
+}
+
+impl Term {
+    fn remake(&mut self) {
+        self.member.clear();
+        if !self.postings.is_empty() {
+            search::write_term(&mut self.member, &self.token, &self.postings);
+        }
+    }
+
+    /// Sets posting `at` (`here`: there is one at `at` to replace or remove)
+    /// to `value` (`None`: removed), and patches `member` in place: the
+    /// postings are sorted, so their decimal lengths never decrease and the
+    /// byte offset of a posting follows from a few binary searches. Only
+    /// the bytes after the change move; a common term's member is not
+    /// written again.
+    fn put(&mut self, at: usize, here: bool, value: Option<u32>) {
+        let len = self.postings.len();
+        if len == 0 || (here && len == 1 && value.is_none()) {
+            match (here, value) {
+                (true, None) => {
+                    self.postings.remove(at);
+                }
+                (true, Some(v)) => self.postings[at] = v,
+                (false, Some(v)) => self.postings.insert(at, v),
+                (false, None) => {}
+            }
+            return self.remake();
+        }
+        // `"token":[` + postings joined by `,` + `]`
+        let key = self.member.len() - digits_before(&self.postings, len) - len;
+        let start = key + digits_before(&self.postings, at) + at;
+        let mut buf = [0u8; 10];
+        match (here, value) {
+            (true, None) => {
+                let end = start + decimal(self.postings[at], &mut buf).len();
+                if at + 1 < len {
+                    self.member.drain(start..=end);
+                } else {
+                    self.member.drain(start - 1..end);
+                }
+                self.postings.remove(at);
+            }
+            (true, Some(v)) => {
+                let end = start + decimal(self.postings[at], &mut buf).len();
+                self.member
+                    .splice(start..end, decimal(v, &mut buf).iter().copied());
+                self.postings[at] = v;
+            }
+            (false, Some(v)) => {
+                let digits = decimal(v, &mut buf);
+                if at < len {
+                    let bytes = digits.iter().copied().chain([b',']);
+                    self.member.splice(start..start, bytes);
+                } else {
+                    let end = self.member.len() - 1;
+                    let bytes = [b','].into_iter().chain(digits.iter().copied());
+                    self.member.splice(end..end, bytes);
+                }
+                self.postings.insert(at, v);
+            }
+            (false, None) => {}
+        }
+    }
+}
+
+/// `n` in decimal, as `search::write_term` writes it.
+fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &[u8] {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    &buf[at..]
+}
+
+/// The number of decimal digits of the first `k` of the sorted `postings`.
+fn digits_before(postings: &[u32], k: usize) -> usize {
+    let head = &postings[..k];
+    let mut digits = k;
+    let mut power = 10u32;
+    loop {
+        // Those at or above `power` have one digit more.
+        let below = head.partition_point(|&p| p < power);
+        if below == k {
+            return digits;
+        }
+        digits += k - below;
+        match power.checked_mul(10) {
+            Some(p) => power = p,
+            None => return digits,
+        }
+    }
+}
+
+/// The search index of one language in pieces (see the module comment).
+struct SearchIndex {
+    path: String,
+    /// Script head up to the first document, between documents and terms,
+    /// after the terms.
+    head: Vec<u8>,
+    mid: Vec<u8>,
+    tail: Vec<u8>,
+    /// Each document's serialized entry.
+    docs: Vec<Vec<u8>>,
+    /// Total length of `docs`.
+    docs_len: usize,
+    /// Document number of each case, in `site.cases()` order.
+    case_docs: Vec<u32>,
+    /// Each case's terms: (term number, field bits), sorted by term number.
+    case_terms: Vec<Box<[(u32, u8)]>>,
+    /// Term number of each token ever seen.
+    ids: HashMap<Box<str>, u32>,
+    terms: Vec<Term>,
+    /// Term numbers in order of token.
+    order: Vec<u32>,
+    /// Total length of the members, and how many terms have postings.
+    terms_len: usize,
+    live: usize,
+}
+
+/// The distinct tokens of a document with their field bits, sorted by token.
+fn doc_tokens(d: &search::Doc) -> Vec<(String, u8)> {
+    let mut all: Vec<(String, u8)> = Vec::new();
+    d.each_token(|t, field| all.push((t, field as u8)));
+    all.sort_unstable();
+    let mut out: Vec<(String, u8)> = Vec::with_capacity(all.len());
+    for (t, f) in all {
+        match out.last_mut() {
+            Some((last, bits)) if *last == t => *bits |= f,
+            _ => out.push((t, f)),
+        }
+    }
+    out
+}
+
+impl SearchIndex {
+    fn new(site: &Site, lang: &str) -> SearchIndex {
+        let v = View { site, lang };
+        let docs = search::documents(v);
+        let tokens: Vec<Vec<(String, u8)>> = docs.par_iter().map(doc_tokens).collect();
+        let mut ids: HashMap<Box<str>, u32> = HashMap::new();
+        let mut terms: Vec<Term> = Vec::new();
+        let mut case_docs = Vec::new();
+        let mut case_terms = Vec::new();
+        for (n, (d, toks)) in docs.iter().zip(tokens).enumerate() {
+            let is_case = d.row().2 == "case";
+            let mut mine = Vec::new();
+            for (t, bits) in toks {
+                let id = match ids.get(t.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = terms.len() as u32;
+                        let token: Box<str> = t.into();
+                        ids.insert(token.clone(), id);
+                        terms.push(Term {
+                            token,
+                            postings: Vec::new(),
+                            member: Vec::new(),
+                        });
+                        id
+                    }
+                };
+                terms[id as usize].postings.push(n as u32 * 4 + bits as u32);
+                if is_case {
+                    mine.push((id, bits));
+                }
+            }
+            if is_case {
+                mine.sort_unstable();
+                case_docs.push(n as u32);
+                case_terms.push(mine.into_boxed_slice());
+            }
+        }
+        terms.par_iter_mut().for_each(Term::remake);
+        let mut order: Vec<u32> = (0..terms.len() as u32).collect();
+        order.par_sort_unstable_by(|a, b| terms[*a as usize].token.cmp(&terms[*b as usize].token));
+        let docs: Vec<Vec<u8>> = docs
+            .par_iter()
+            .map(|d| {
+                let mut out = Vec::new();
+                search::write_doc(&mut out, d);
+                out
+            })
+            .collect();
+        let [head, mid, tail] = search::frame(lang);
+        let (mut script, end) = search::script_wrap(lang);
+        script.extend_from_slice(&head);
+        let mut tail = tail;
+        tail.extend_from_slice(end);
+        SearchIndex {
+            path: search::index_path(lang),
+            head: script,
+            mid,
+            tail,
+            docs_len: docs.iter().map(Vec::len).sum(),
+            docs,
+            case_docs,
+            case_terms,
+            ids,
+            terms_len: terms.iter().map(|t| t.member.len()).sum(),
+            live: terms.iter().filter(|t| !t.postings.is_empty()).count(),
+            terms,
+            order,
+        }
+    }
+
+    /// The term number of `token`, made (and put in order) if it is new.
+    fn intern(&mut self, token: String) -> u32 {
+        if let Some(&id) = self.ids.get(token.as_str()) {
+            return id;
+        }
+        let id = self.terms.len() as u32;
+        let at = self
+            .order
+            .binary_search_by(|o| (*self.terms[*o as usize].token).cmp(&token))
+            .expect_err("a new token");
+        self.order.insert(at, id);
+        let token: Box<str> = token.into();
+        self.ids.insert(token.clone(), id);
+        self.terms.push(Term {
+            token,
+            postings: Vec::new(),
+            member: Vec::new(),
+        });
+        id
+    }
+
+    /// Sets the field bits of document `doc` in the postings of term `id`
+    /// (0: not there).
+    fn set(&mut self, id: u32, doc: u32, bits: u8) {
+        let t = &mut self.terms[id as usize];
+        let (was_live, was_len) = (!t.postings.is_empty(), t.member.len());
+        let at = t.postings.partition_point(|p| p >> 2 < doc);
+        let here = t.postings.get(at).is_some_and(|p| p >> 2 == doc);
+        if !here && bits == 0 {
+            return;
+        }
+        t.put(at, here, (bits != 0).then_some(doc * 4 + bits as u32));
+        debug_assert!({
+            let mut again = Vec::new();
+            if !t.postings.is_empty() {
+                search::write_term(&mut again, &t.token, &t.postings);
+            }
+            again == t.member
+        });
+        self.terms_len = self.terms_len + t.member.len() - was_len;
+        match (was_live, t.postings.is_empty()) {
+            (false, false) => self.live += 1,
+            (true, true) => self.live -= 1,
+            _ => {}
+        }
+    }
+
+    /// Re-makes the document of case `n` (flat index) and the terms whose
+    /// postings it changes.
+    fn update_case(&mut self, v: View, n: usize, c: &crate::schema::Case) {
+        let doc = self.case_docs[n];
+        let d = search::case_doc(v, c);
+        let mut entry = Vec::new();
+        search::write_doc(&mut entry, &d);
+        self.docs_len = self.docs_len + entry.len() - self.docs[doc as usize].len();
+        self.docs[doc as usize] = entry;
+        let mut new: Vec<(u32, u8)> = doc_tokens(&d)
+            .into_iter()
+            .map(|(t, bits)| (self.intern(t), bits))
+            .collect();
+        new.sort_unstable();
+        let old = std::mem::take(&mut self.case_terms[n]);
+        // Walk both sorted lists; touch only terms whose bits differ.
+        let (mut i, mut j) = (0, 0);
+        while i < old.len() || j < new.len() {
+            let (o, w) = (old.get(i), new.get(j));
+            match (o, w) {
+                (Some(&(a, ab)), Some(&(b, bb))) if a == b => {
+                    if ab != bb {
+                        self.set(a, doc, bb);
+                    }
+                    i += 1;
+                    j += 1;
+                }
+                (Some(&(a, _)), Some(&(b, _))) if a < b => {
+                    self.set(a, doc, 0);
+                    i += 1;
+                }
+                (Some(&(a, _)), None) => {
+                    self.set(a, doc, 0);
+                    i += 1;
+                }
+                (_, Some(&(b, bb))) => {
+                    self.set(b, doc, bb);
+                    j += 1;
+                }
+                (None, None) => unreachable!(),
+            }
+        }
+        self.case_terms[n] = new.into_boxed_slice();
+    }
+}
+
+impl Part for SearchIndex {
+    fn path(&self) -> &str {
+        &self.path
+    }
+    fn len(&self) -> usize {
+        self.head.len()
+            + self.docs_len
+            + self.docs.len().saturating_sub(1)
+            + self.mid.len()
+            + self.terms_len
+            + self.live.saturating_sub(1)
+            + self.tail.len()
+    }
+    fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.head);
+        for (n, d) in self.docs.iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(d);
+        }
+        out.extend_from_slice(&self.mid);
+        let mut first = true;
+        for &id in &self.order {
+            let m = &self.terms[id as usize].member;
+            if m.is_empty() {
+                continue;
+            }
+            if !first {
+                out.push(b',');
+            }
+            first = false;
+            out.extend_from_slice(m);
+        }
+        out.extend_from_slice(&self.tail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Term;
+
+    /// Patching a member in place gives the bytes of writing it again,
+    /// across every digit-count boundary and at both ends.
+    #[test]
+    fn a_patched_term_member_equals_a_rewritten_one() {
+        let mut t = Term {
+            token: "詞\"x".into(),
+            postings: Vec::new(),
+            member: Vec::new(),
+        };
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for step in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            // Documents around 2, 25, 250, 2500 (values around 10, 100, ...).
+            let doc =
+                [2u32, 25, 250, 2500, 25_000][(seed % 5) as usize] + (seed >> 8) as u32 % 4 - 2;
+            let bits = (seed >> 16) as u32 % 4;
+            let at = t.postings.partition_point(|p| p >> 2 < doc);
+            let here = t.postings.get(at).is_some_and(|p| p >> 2 == doc);
+            t.put(at, here, (bits != 0).then_some(doc * 4 + bits));
+            let mut again = Vec::new();
+            if !t.postings.is_empty() {
+                crate::render::search::write_term(&mut again, &t.token, &t.postings);
+            }
+            assert_eq!(
+                String::from_utf8_lossy(&t.member),
+                String::from_utf8_lossy(&again),
+                "step {step}"
+            );
+        }
+    }
+}
