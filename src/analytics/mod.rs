@@ -4,6 +4,7 @@
 use crate::model::Site;
 use crate::schema::{Case, VocabularyKind as V};
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// Cases counted by risk flag, for one group of cases.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -18,9 +19,20 @@ pub struct FlagRow {
     pub unflagged: usize,
 }
 
+/// The figures over every case, each computed once per site: a full build
+/// asks for them on many pages, and `serve` on every edit. Cleared when a
+/// case changes ([`Site::replace_case`]).
+#[derive(Debug, Default)]
+pub struct Figures {
+    overall: OnceLock<FlagRow>,
+    by_use_class: OnceLock<Vec<FlagRow>>,
+    by_inventory: OnceLock<Vec<FlagRow>>,
+    cooccurrence: OnceLock<Vec<Vec<usize>>>,
+}
+
 fn count_flags<'a>(site: &Site, id: String, cases: impl Iterator<Item = &'a Case>) -> FlagRow {
-    let flags = &site.vocabulary(V::RiskFlags).terms;
-    let mut counts = vec![0; flags.len()];
+    let vocab = site.vocabulary(V::RiskFlags);
+    let mut counts = vec![0; vocab.terms.len()];
     let mut n = 0;
     let mut unflagged = 0;
     for case in cases {
@@ -29,7 +41,7 @@ fn count_flags<'a>(site: &Site, id: String, cases: impl Iterator<Item = &'a Case
             unflagged += 1;
         }
         for f in &case.risk_flags {
-            if let Some(i) = site.vocabulary(V::RiskFlags).position(&f.value) {
+            if let Some(i) = vocab.position(&f.value) {
                 counts[i] += 1;
             }
         }
@@ -42,34 +54,63 @@ fn count_flags<'a>(site: &Site, id: String, cases: impl Iterator<Item = &'a Case
     }
 }
 
+/// Whether two versions of a case count the same in every figure: figures
+/// are computed from a case's use class and risk flags, nothing else.
+/// (`serve` re-renders the pages of figures only when this is false.)
+pub fn same_figures(a: &Case, b: &Case) -> bool {
+    a.use_class.value == b.use_class.value
+        && a.risk_flags.len() == b.risk_flags.len()
+        && a.risk_flags
+            .iter()
+            .zip(&b.risk_flags)
+            .all(|(x, y)| x.value == y.value)
+}
+
 /// Flag counts over every case.
 pub fn flags_overall(site: &Site) -> FlagRow {
-    count_flags(site, "all".into(), site.cases().map(|(_, c)| c))
+    site.figures
+        .overall
+        .get_or_init(|| count_flags(site, "all".into(), site.cases().map(|(_, c)| c)))
+        .clone()
 }
 
 /// Flag counts per use class, in vocabulary order (classes with no case included).
 pub fn flags_by_use_class(site: &Site) -> Vec<FlagRow> {
-    site.vocabulary(V::UseClasses)
+    site.figures
+        .by_use_class
+        .get_or_init(|| by_use_class(site))
+        .clone()
+}
+
+fn by_use_class(site: &Site) -> Vec<FlagRow> {
+    // One pass sorts the cases into their classes (not one pass per class:
+    // every edit while serving recounts this over all cases).
+    let classes = site.vocabulary(V::UseClasses);
+    let mut groups: Vec<Vec<&Case>> = vec![Vec::new(); classes.terms.len()];
+    for (_, case) in site.cases() {
+        if let Some(i) = classes.position(&case.use_class.value) {
+            groups[i].push(case);
+        }
+    }
+    classes
         .terms
         .iter()
-        .map(|t| {
-            count_flags(
-                site,
-                t.id.value.clone(),
-                site.cases()
-                    .map(|(_, c)| c)
-                    .filter(|c| c.use_class.value == t.id.value),
-            )
-        })
+        .zip(groups)
+        .map(|(t, cases)| count_flags(site, t.id.value.clone(), cases.into_iter()))
         .collect()
 }
 
 /// Flag counts per inventory.
 pub fn flags_by_inventory(site: &Site) -> Vec<FlagRow> {
-    site.inventories
-        .iter()
-        .map(|inv| count_flags(site, inv.id.value.clone(), inv.cases.iter()))
-        .collect()
+    site.figures
+        .by_inventory
+        .get_or_init(|| {
+            site.inventories
+                .iter()
+                .map(|inv| count_flags(site, inv.id.value.clone(), inv.cases.iter()))
+                .collect()
+        })
+        .clone()
 }
 
 /// Flag counts over the cases of one jurisdiction's inventories.
@@ -93,6 +134,13 @@ pub fn flags_for_inventory(site: &Site, inventory: usize) -> FlagRow {
 /// How often each pair of flags is ticked on the same case; the diagonal
 /// holds each flag's own count.
 pub fn flag_cooccurrence(site: &Site) -> Vec<Vec<usize>> {
+    site.figures
+        .cooccurrence
+        .get_or_init(|| cooccurrence(site))
+        .clone()
+}
+
+fn cooccurrence(site: &Site) -> Vec<Vec<usize>> {
     let vocab = site.vocabulary(V::RiskFlags);
     let n = vocab.terms.len();
     let mut m = vec![vec![0; n]; n];

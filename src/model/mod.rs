@@ -96,6 +96,8 @@ pub struct Site {
     pub(crate) framework_index: HashMap<String, usize>,
     pub(crate) inventory_index: HashMap<String, usize>,
     pub(crate) case_index: HashMap<String, CaseRef>,
+    /// Figures over every case, computed on first use.
+    pub(crate) figures: crate::analytics::Figures,
 }
 
 impl Site {
@@ -135,6 +137,13 @@ impl Site {
             .iter()
             .enumerate()
             .flat_map(|(i, inv)| inv.cases.iter().map(move |c| (i, c)))
+    }
+
+    /// Puts `case` in place of the case at `at` (an edit while serving that
+    /// keeps the case's id), returning the old one; figures are recounted.
+    pub fn replace_case(&mut self, at: CaseRef, case: Case) -> Case {
+        self.figures = Default::default();
+        std::mem::replace(&mut self.inventories[at.inventory].cases[at.case], case)
     }
 
     /// Total number of cases.
@@ -232,5 +241,6 @@ pub(crate) fn assemble(
         framework_index,
         inventory_index,
         case_index,
+        figures: Default::default(),
     }
 }

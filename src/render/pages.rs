@@ -39,14 +39,26 @@ pub enum Shows {
     NoCases,
     /// One case (its own page).
     Case(crate::model::CaseRef),
-    /// Cases of one inventory (by index): its charts, counts and table pages.
-    Inventory(usize),
-    /// Cases of the inventories of one jurisdiction (by id): its page's chart.
+    /// The figures of one inventory (by index) and the rows of its cases
+    /// in `rows` (a page of its table).
+    Inventory {
+        /// Index of the inventory.
+        index: usize,
+        /// Indexes of the cases listed, within the inventory.
+        rows: std::ops::Range<usize>,
+    },
+    /// The figures of the cases of one jurisdiction (by id): its page's
+    /// chart and counts.
     Jurisdiction(String),
-    /// A range of the site-wide case table, in `Site::cases` order.
+    /// The rows of a range of the site-wide case table, in `Site::cases`
+    /// order.
     CaseTable(std::ops::Range<usize>),
     /// Figures over every case (home, indexes, risks, comparisons).
-    AllCases,
+    ///
+    /// "Figures" are counts computed from each case's use class and risk
+    /// flags only ([`analytics::same_figures`]), so an edit to a case's
+    /// name or description leaves them as they were.
+    CaseFigures,
 }
 
 /// The pages being listed, and which of them are wanted.
@@ -126,7 +138,7 @@ fn home<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
         v,
         "home.html",
         urls::home,
-        Shows::AllCases,
+        Shows::CaseFigures,
         move || home_page(v),
     );
 }
@@ -181,7 +193,7 @@ fn jurisdictions<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
         v,
         "jurisdictions.html",
         |l| urls::index(l, "jurisdictions"),
-        Shows::AllCases,
+        Shows::CaseFigures,
         move || jurisdiction_index(v),
     );
     for j in &site.jurisdictions {
@@ -386,7 +398,7 @@ fn inventories<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
         v,
         "inventories.html",
         |l| urls::index(l, "inventories"),
-        Shows::AllCases,
+        Shows::CaseFigures,
         move || {
             let rows: Vec<Value> = site
                 .inventories
@@ -409,7 +421,10 @@ fn inventories<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
                 v,
                 "inventory.html",
                 |l| urls::inventory(l, id, page),
-                Shows::Inventory(n),
+                Shows::Inventory {
+                    index: n,
+                    rows: (page - 1) * CASES_PER_PAGE..(page * CASES_PER_PAGE).min(inv.cases.len()),
+                },
                 move || {
                     let slice = inv
                         .cases
@@ -578,7 +593,7 @@ fn compare<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
         v,
         "compare_use_classes.html",
         |l| urls::section(l, "compare/use-classes"),
-        Shows::AllCases,
+        Shows::CaseFigures,
         move || class_flag_view(v, "uc-flags", &analytics::flags_by_use_class(v.site)),
     );
 }
@@ -707,7 +722,7 @@ fn risks<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
         v,
         "risks.html",
         |l| urls::section(l, "risks"),
-        Shows::AllCases,
+        Shows::CaseFigures,
         move || risks_page(v),
     );
 }

@@ -6,7 +6,8 @@
 //! order, nothing else in the file), it
 //! 1. re-parses just the edited cases ([`load::edit`]),
 //! 2. checks them against the rest of the site
-//!    ([`validate::check_inventory_edit`]) and patches them into the model,
+//!    ([`validate::check_inventory_edit`]) and patches them into the model
+//!    and into the data files' per-case fragments ([`CaseAggregates`]),
 //! 3. asks the dependency map which pages show them: every page declares
 //!    what it shows ([`Shows`]), and a page is re-rendered when it shows one
 //!    of the cases, their inventory, their jurisdiction, the table page
@@ -25,9 +26,10 @@ use crate::brief::{self, BriefTheme, Subject};
 use crate::diagnostics::{Diagnostics, FileId, SourceMap};
 use crate::model::{CaseRef, Site};
 use crate::pipeline::{self, BuildReport, Failure};
+use crate::render::aggregates::CaseAggregates;
 use crate::render::pages::{self, Shows};
 use crate::render::{self, Theme};
-use crate::{load, output, validate};
+use crate::{analytics, load, output, validate};
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -54,6 +56,8 @@ pub struct Session {
     brief_theme: BriefTheme,
     /// Every briefing, rendered with [`VERSION_MARK`] for the version.
     briefs: Vec<(String, Subject, String)>,
+    /// The data files made from every case, as per-case fragments.
+    aggregates: CaseAggregates,
 }
 
 /// The outcome of [`Session::apply`].
@@ -108,7 +112,9 @@ impl Session {
                     Some((canonical(sources.abs_path(file)), (file, n)))
                 })
                 .collect();
+            let aggregates = CaseAggregates::new(&site);
             Some(Session {
+                aggregates,
                 root: root.to_path_buf(),
                 site,
                 sources,
@@ -161,15 +167,13 @@ impl Session {
         // 2. Patch the cases in, check them, and put the old ones back if
         // anything is wrong (the site stays the last valid one).
         let mut undo = Vec::new();
-        let mut changed_cases = Vec::new();
         for (file, n, _, edit) in &mut patches {
             for (k, case) in edit.changed.drain(..) {
-                let old = std::mem::replace(&mut self.site.inventories[*n].cases[k], case);
-                undo.push((*n, k, old));
-                changed_cases.push(CaseRef {
+                let at = CaseRef {
                     inventory: *n,
                     case: k,
-                });
+                };
+                undo.push((at, self.site.replace_case(at, case)));
             }
             validate::check_inventory_edit(
                 &self.site,
@@ -181,8 +185,8 @@ impl Session {
             );
         }
         if !diags.is_empty() {
-            for (n, k, old) in undo {
-                self.site.inventories[n].cases[k] = old;
+            for (at, old) in undo {
+                self.site.replace_case(at, old);
             }
             let mut shown = self.sources.clone();
             for (file, _, text, _) in patches {
@@ -194,11 +198,20 @@ impl Session {
             self.hashes[file.0 as usize] = brief::file_hash(&text);
             self.sources.set_text(file, Arc::from(text));
         }
+        let changed_cases: Vec<CaseRef> = undo.iter().map(|(at, _)| *at).collect();
+        let edits: Vec<(CaseRef, bool)> = undo
+            .iter()
+            .map(|(at, old)| {
+                let new = &self.site.inventories[at.inventory].cases[at.case];
+                (*at, !analytics::same_figures(old, new))
+            })
+            .collect();
+        self.aggregates.update(&self.site, &changed_cases);
         let checked = start.elapsed();
         // 3–5. Re-render what shows the changed cases, and write it.
         let _publishing = super::PUBLISHING.write().unwrap_or_else(|e| e.into_inner());
         Applied::Done(
-            self.render_changes(out, &changed_cases)
+            self.render_changes(out, &edits)
                 .map(|(counts, mut stages)| {
                     stages.insert(0, ("parse", parsed));
                     stages.insert(1, ("check+patch", checked - parsed));
@@ -214,10 +227,10 @@ impl Session {
     fn render_changes(
         &self,
         out: &Path,
-        changed: &[CaseRef],
+        edits: &[(CaseRef, bool)],
     ) -> Result<((usize, usize, usize), Vec<(&'static str, Duration)>), String> {
         let site = &self.site;
-        let deps = Dependents::of(site, changed);
+        let deps = Dependents::of(site, edits);
         let wanted = |shows: &Shows| deps.shows_any(shows);
         let pages = pages::pages_where(site, &wanted).len();
         let sink = InPlace {
@@ -240,15 +253,13 @@ impl Session {
                 })
         };
         let data = || -> Result<(), String> {
-            let files: Vec<render::RenderedFile> = [
-                render::search::files(site),
-                render::case_rows::files(site),
-                render::data::downloads(site),
-            ]
-            .concat();
-            files
-                .par_iter()
-                .try_for_each(|(path, bytes)| render::Sink::put(&sink, path, bytes))
+            let mut result = Ok(());
+            self.aggregates.write_to(&mut |path, bytes| {
+                if result.is_ok() {
+                    result = render::Sink::put(&sink, path, bytes);
+                }
+            });
+            result
         };
         let timed = |f: &(dyn Fn() -> Result<(), String> + Sync)| {
             let t = Instant::now();
@@ -335,9 +346,11 @@ fn affects_build(path: &str) -> bool {
 }
 
 /// The dependency map, read from the other end: which pages and briefings
-/// show any of a set of cases.
+/// show any of a set of edited cases.
 struct Dependents {
     cases: HashSet<CaseRef>,
+    /// Whether any edit changes a figure (a use class or a risk flag).
+    figures: bool,
     inventories: BTreeSet<usize>,
     inventory_ids: BTreeSet<String>,
     jurisdictions: BTreeSet<String>,
@@ -346,7 +359,8 @@ struct Dependents {
 }
 
 impl Dependents {
-    fn of(site: &Site, changed: &[CaseRef]) -> Dependents {
+    /// `edits`: where each edited case is, and whether its figures changed.
+    fn of(site: &Site, edits: &[(CaseRef, bool)]) -> Dependents {
         let offsets: Vec<usize> = site
             .inventories
             .iter()
@@ -356,21 +370,18 @@ impl Dependents {
                 Some(first)
             })
             .collect();
+        let changed = || edits.iter().map(|(c, _)| *c);
         Dependents {
-            cases: changed.iter().copied().collect(),
-            inventories: changed.iter().map(|c| c.inventory).collect(),
-            inventory_ids: changed
-                .iter()
+            cases: changed().collect(),
+            figures: edits.iter().any(|(_, figures)| *figures),
+            inventories: changed().map(|c| c.inventory).collect(),
+            inventory_ids: changed()
                 .map(|c| site.inventories[c.inventory].id.value.clone())
                 .collect(),
-            jurisdictions: changed
-                .iter()
+            jurisdictions: changed()
                 .map(|c| site.inventories[c.inventory].jurisdiction.value.clone())
                 .collect(),
-            rows: changed
-                .iter()
-                .map(|c| offsets[c.inventory] + c.case)
-                .collect(),
+            rows: changed().map(|c| offsets[c.inventory] + c.case).collect(),
         }
     }
 
@@ -378,10 +389,16 @@ impl Dependents {
         match shows {
             Shows::NoCases => false,
             Shows::Case(c) => self.cases.contains(c),
-            Shows::Inventory(n) => self.inventories.contains(n),
-            Shows::Jurisdiction(j) => self.jurisdictions.contains(j),
+            Shows::Inventory { index, rows } => {
+                (self.figures && self.inventories.contains(index))
+                    || self
+                        .cases
+                        .iter()
+                        .any(|c| c.inventory == *index && rows.contains(&c.case))
+            }
+            Shows::Jurisdiction(j) => self.figures && self.jurisdictions.contains(j),
             Shows::CaseTable(range) => self.rows.iter().any(|r| range.contains(r)),
-            Shows::AllCases => true,
+            Shows::CaseFigures => self.figures,
         }
     }
 
