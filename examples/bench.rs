@@ -2,7 +2,7 @@
 //! with the peer (Hugo) and with `cp -rT` of the same output.
 //!
 //! `cargo run --release --example bench -- [--sizes 1000,10000,100000]
-//!  [--runs 5] [--dir DIR] [--hugo-max 10000] [--keep]`
+//!  [--runs 5] [--dir DIR] [--hugo-max 10000] [--serve-max 10000] [--keep]`
 //!
 //! Per size it prints cases, pages, files, MB, wall s, CPU s (user+system),
 //! peak MiB (the child's `getrusage` maximum resident set) and pages/s, for:
@@ -22,6 +22,16 @@
 //!   same number of cases from `../shared/bench/gen_peer_sites.py`, built
 //!   over its existing output; the per-page ratio is
 //!   (govatlas wall / govatlas pages) ÷ (Hugo wall / Hugo pages).
+//!
+//! Then, up to `--serve-max` cases, `serve` (this program re-executed with
+//! `--serve-child`, running the same loop as `govatlas serve` with its
+//! default debounce): per edit, the time from writing one case's change to
+//! the inventory file until serve has published the new build (it prints its
+//! line then; open pages see it at their next poll of `/__govatlas/state`,
+//! which the benchmark checks), and the rebuild's own time as serve prints
+//! it. Two kinds of edit, alternating: a case's name (its page and
+//! the table rows listing it change) and a case's risk flags (figures on
+//! other pages change too).
 //!
 //! Every timed run starts after a `sync` (untimed), so none pays for the
 //! writeback of another. Each govatlas build runs in a child process (this program re-executed
@@ -180,9 +190,13 @@ fn count_html(dir: &Path) -> (usize, u64) {
 
 /// Removes govatlas's idle copy and manifests beside `out-N`.
 fn clear_siblings(dir: &Path, n: usize) {
-    let prefix = format!(".out-{n}.govatlas-");
+    let prefixes = [
+        format!(".out-{n}.govatlas-"),
+        format!(".serve-out-{n}.govatlas-"),
+    ];
     for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        if e.file_name().to_string_lossy().starts_with(&prefix) {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if prefixes.iter().any(|p| name.starts_with(p)) {
             let p = e.path();
             let _ = std::fs::remove_dir_all(&p).or_else(|_| std::fs::remove_file(&p));
         }
@@ -209,16 +223,147 @@ fn child(args: &[String]) {
     }
 }
 
+/// `govatlas serve` on `root` into `out`, on a free port.
+fn serve_child(args: &[String]) {
+    // SAFETY: as in `child`.
+    unsafe { mi_option_set(15, 0) };
+    let opts = govatlas::serve::Options {
+        root: PathBuf::from(&args[0]),
+        out: PathBuf::from(&args[1]),
+        port: 0,
+        debounce: std::time::Duration::from_millis(govatlas::serve::DEFAULT_DEBOUNCE_MS),
+    };
+    let result = govatlas::serve::run(opts, govatlas::serve::incremental_rebuild(), |addr| {
+        use std::io::Write;
+        println!("serving {addr}");
+        let _ = std::io::stdout().flush();
+    });
+    eprintln!("serve stopped: {result:?}");
+}
+
+/// The build version `serve` reports at `addr`.
+fn served_version(addr: &str) -> u64 {
+    use std::io::{Read, Write};
+    let Ok(mut s) = std::net::TcpStream::connect(addr) else {
+        return 0;
+    };
+    let _ = write!(s, "GET /__govatlas/state HTTP/1.0\r\nHost: {addr}\r\n\r\n");
+    let mut body = String::new();
+    let _ = s.read_to_string(&mut body);
+    body.split("\"version\":")
+        .nth(1)
+        .and_then(|v| v.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Edits cases of `root` while `serve` runs: per kind of edit, the median
+/// of (ms from the write to the new version being served, ms serve's
+/// rebuild took).
+fn serve_edits(root: &Path, out: &Path, runs: usize) -> Vec<(&'static str, f64, f64)> {
+    use std::io::BufRead;
+    let exe = std::env::current_exe().expect("bench exe");
+    let mut child = Command::new(exe)
+        .arg("--serve-child")
+        .arg(root)
+        .arg(out)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("serve child");
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let addr = loop {
+        let line = lines.next().expect("serve output").expect("line");
+        if let Some(a) = line.strip_prefix("serving ") {
+            break a.to_string();
+        }
+    };
+    // The first build (`built ... pages`) is done when version 1 is served.
+    while served_version(&addr) < 1 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let file = root.join("content/inventories/inv-03.yaml");
+    let original = std::fs::read_to_string(&file).expect("inventory");
+    let mut results: Vec<(&'static str, Vec<f64>, Vec<f64>)> = vec![
+        ("edit name", vec![], vec![]),
+        ("edit flags", vec![], vec![]),
+    ];
+    let mut version = served_version(&addr);
+    for r in 0..2 * (runs + 1) {
+        let kind = r % 2;
+        let text = if kind == 0 {
+            original.replacen(
+                "\n    name:\n      zh-TW: \"",
+                &format!("\n    name:\n      zh-TW: \"改{r}"),
+                1,
+            )
+        } else if r % 4 == 1 {
+            original.replacen("    risk_flags: []", "    risk_flags: [ethics]", 1)
+        } else {
+            original.replacen("    risk_flags: []", "    risk_flags: [personal_data]", 1)
+        };
+        assert_ne!(text, original, "edit {r} changed nothing");
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let start = Instant::now();
+        std::fs::write(&file, &text).expect("write");
+        // serve prints "updated N pages and M other files (K changed) in X
+        // ms (build V; ...)" right after it publishes build V, the moment
+        // open pages' next poll sees it. (Polling the server here instead
+        // would take the cores the rebuild needs.)
+        version += 1;
+        let rebuild = loop {
+            let line = lines.next().expect("serve output").expect("line");
+            if let Some(ms) = line
+                .split(" in ")
+                .nth(1)
+                .filter(|t| t.contains(&format!("(build {version};")))
+                .and_then(|t| t.split(" ms").next())
+            {
+                break ms.parse::<f64>().unwrap_or(f64::NAN);
+            }
+            assert!(
+                !line.starts_with("built "),
+                "a full build, not an incremental one: {line}"
+            );
+        };
+        let waited = start.elapsed().as_secs_f64() * 1000.0;
+        assert_eq!(
+            served_version(&addr),
+            version,
+            "the server shows another build"
+        );
+        if r >= 2 {
+            results[kind].1.push(waited);
+            results[kind].2.push(rebuild);
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    std::fs::write(&file, original).expect("restore");
+    let med = |mut v: Vec<f64>| {
+        v.sort_by(|a, b| a.total_cmp(b));
+        v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+    };
+    results
+        .into_iter()
+        .map(|(k, w, b)| (k, med(w), med(b)))
+        .collect()
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--child") {
         return child(&args[1..]);
+    }
+    if args.first().map(String::as_str) == Some("--serve-child") {
+        return serve_child(&args[1..]);
     }
     let mut sizes = vec![1_000usize, 10_000, 100_000];
     let mut runs = 5usize;
     let mut dir = std::env::temp_dir().join("govatlas-bench");
     let mut hugo_max = 10_000usize;
     let mut keep = false;
+    let mut serve_max = 10_000usize;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -239,6 +384,12 @@ fn main() {
                     .expect("--hugo-max N")
             }
             "--keep" => keep = true,
+            "--serve-max" => {
+                serve_max = it
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .expect("--serve-max N")
+            }
             other => panic!("unknown argument {other}; see the header of examples/bench.rs"),
         }
     }
@@ -420,6 +571,17 @@ fn main() {
                 per(same, b_same.pages) / per(h, hpages),
                 (changed.cpu / b_changed.pages as f64) / (h.cpu / hpages as f64)
             );
+        }
+        if n <= serve_max {
+            let serve_out = dir.join(format!("serve-out-{n}"));
+            for (kind, waited, rebuild) in serve_edits(&root, &serve_out, runs) {
+                note += &format!(
+                    "; serve, {kind}: {waited:.1} ms from the write to the new build published (rebuild {rebuild:.1} ms, debounce {} ms)",
+                    govatlas::serve::DEFAULT_DEBOUNCE_MS
+                );
+            }
+            let _ = std::fs::remove_dir_all(&serve_out);
+            clear_siblings(&dir, n);
         }
         notes.push(note);
         if !keep {

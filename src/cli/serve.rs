@@ -17,7 +17,7 @@ pub struct Args {
     #[arg(long)]
     pub output_dir: Option<PathBuf>,
     /// Milliseconds of quiet after a change before rebuilding.
-    #[arg(long, default_value_t = 150)]
+    #[arg(long, default_value_t = crate::serve::DEFAULT_DEBOUNCE_MS)]
     pub debounce_ms: u64,
 }
 

@@ -491,6 +491,48 @@ pub fn overwrite_file(out: &Path, rel: &str, bytes: &[u8]) -> io::Result<bool> {
     Ok(true)
 }
 
+/// [`overwrite_file`] for a file known to have changed: not read first.
+pub fn write_over(out: &Path, rel: &str, bytes: &[u8]) -> io::Result<()> {
+    let relative = safe_relative(rel)
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, format!("unsafe path {rel}")))?;
+    write_file(out, relative, &out.join(relative), bytes).map(|_| ())
+}
+
+/// Rewrites the file at `rel`, which holds `old`, so that it holds `new`,
+/// writing only from the first byte that differs (and, when the length is
+/// the same, only up to the last): an edit to one case changes a few places
+/// in each of the ~40 MB of data files at 10k cases. Returns false when
+/// nothing differs. Like [`overwrite_file`], not atomic on its own.
+pub fn patch_file(out: &Path, rel: &str, old: &[u8], new: &[u8]) -> io::Result<bool> {
+    use std::io::Seek;
+    let relative = safe_relative(rel)
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, format!("unsafe path {rel}")))?;
+    if old == new {
+        return Ok(false);
+    }
+    let start = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let end = if old.len() == new.len() {
+        new.len()
+            - old[start..]
+                .iter()
+                .rev()
+                .zip(new[start..].iter().rev())
+                .take_while(|(a, b)| a == b)
+                .count()
+    } else {
+        new.len()
+    };
+    let mut f = fs::OpenOptions::new()
+        .write(true)
+        .open(out.join(relative))?;
+    f.seek(io::SeekFrom::Start(start as u64))?;
+    f.write_all(&new[start..end])?;
+    if old.len() != new.len() {
+        f.set_len(new.len() as u64)?;
+    }
+    Ok(true)
+}
+
 /// Removes every file under `root` not in `keep`, then folders left empty.
 fn remove_stale(root: &Path, keep: &HashSet<&str>) -> io::Result<usize> {
     let mut removed = 0;

@@ -58,6 +58,9 @@ pub struct Session {
     briefs: Vec<(String, Subject, String)>,
     /// The data files made from every case, as per-case fragments.
     aggregates: CaseAggregates,
+    /// The bytes of each data file as last written, so an edit writes only
+    /// the stretch that changed (see [`output::patch_file`]).
+    written: std::sync::Mutex<HashMap<String, Vec<u8>>>,
 }
 
 /// The outcome of [`Session::apply`].
@@ -113,8 +116,10 @@ impl Session {
                 })
                 .collect();
             let aggregates = CaseAggregates::new(&site);
+            let written = aggregates.files().into_iter().collect();
             Some(Session {
                 aggregates,
+                written: std::sync::Mutex::new(written),
                 root: root.to_path_buf(),
                 site,
                 sources,
@@ -248,16 +253,38 @@ impl Session {
                     } else {
                         cached.clone()
                     };
+                    // The version is in every briefing, and it changed.
                     let html = html.replace(VERSION_MARK, &version);
-                    render::Sink::put(&sink, &brief::site_path(lang, subject), html.as_bytes())
+                    sink.put_changed(&brief::site_path(lang, subject), html.as_bytes())
                 })
         };
         let data = || -> Result<(), String> {
+            // One file at a time, through one buffer: made side by side
+            // (`files()`), they took the cores from the pages.
             let mut result = Ok(());
+            let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
             self.aggregates.write_to(&mut |path, bytes| {
-                if result.is_ok() {
-                    result = render::Sink::put(&sink, path, bytes);
+                if result.is_err() {
+                    return;
                 }
+                sink.files.fetch_add(1, Ordering::Relaxed);
+                let patched = match written.get_mut(path) {
+                    Some(old) => output::patch_file(out, path, old, bytes).inspect(|&changed| {
+                        if changed {
+                            old.clear();
+                            old.extend_from_slice(bytes);
+                        }
+                    }),
+                    None => output::overwrite_file(out, path, bytes),
+                };
+                result = match patched {
+                    Ok(true) => {
+                        sink.written.fetch_add(1, Ordering::Relaxed);
+                        Ok(())
+                    }
+                    Ok(false) => Ok(()),
+                    Err(e) => Err(format!("writing {path}: {e}")),
+                };
             });
             result
         };
@@ -418,6 +445,15 @@ struct InPlace<'a> {
     out: &'a Path,
     files: AtomicUsize,
     written: AtomicUsize,
+}
+
+impl InPlace<'_> {
+    /// Writes a file known to have changed, without reading it first.
+    fn put_changed(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.written.fetch_add(1, Ordering::Relaxed);
+        output::write_over(self.out, path, bytes).map_err(|e| format!("writing {path}: {e}"))
+    }
 }
 
 impl render::Sink for InPlace<'_> {

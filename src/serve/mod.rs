@@ -51,6 +51,11 @@ pub fn incremental_rebuild() -> Rebuild {
     })
 }
 
+/// Quiet time after the last file event before rebuilding: an editor's
+/// save is a burst of events within a few milliseconds, and a rebuild of
+/// one edited case takes tens.
+pub const DEFAULT_DEBOUNCE_MS: u64 = 10;
+
 /// What `serve` needs to know.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -165,13 +170,18 @@ pub fn build_once(
                 .first()
                 .is_some_and(|(name, _)| *name == "incremental")
             {
+                let parts: Vec<String> = r.stages[1..]
+                    .iter()
+                    .map(|(name, t)| format!("{name} {:.1}", t.as_secs_f64() * 1000.0))
+                    .collect();
                 println!(
-                    "updated {} pages and {} other files ({} changed) in {:.1} ms (build {})",
+                    "updated {} pages and {} other files ({} changed) in {:.1} ms (build {}; {} ms)",
                     r.pages,
                     r.files.saturating_sub(r.pages),
                     r.written,
                     r.elapsed.as_secs_f64() * 1000.0,
-                    s.version
+                    s.version,
+                    parts.join(", ")
                 );
             } else {
                 println!(
