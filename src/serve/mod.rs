@@ -162,6 +162,19 @@ pub fn build_once(
     changed: &[String],
 ) -> bool {
     match rebuild(&opts.root, &opts.out, changed) {
+        Ok(r) if is_incremental(&r) && r.written == 0 => {
+            // Nothing in the site changed (an editor's temporary file, a
+            // save without changes): open pages need not reload, unless
+            // they show errors that this content no longer has (a bad edit
+            // undone).
+            let mut s = state.lock().expect("state");
+            if !s.errors.is_empty() {
+                s.errors.clear();
+                s.version += 1;
+            }
+            println!("no change to the site (build {})", s.version);
+            true
+        }
         Ok(r) => {
             let mut s = state.lock().expect("state");
             s.version += 1;
@@ -199,6 +212,12 @@ pub fn build_once(
             false
         }
     }
+}
+
+fn is_incremental(r: &BuildReport) -> bool {
+    r.stages
+        .first()
+        .is_some_and(|(name, _)| *name == "incremental")
 }
 
 /// Builds, starts the server and rebuilds on every change until killed.
