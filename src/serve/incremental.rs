@@ -237,7 +237,8 @@ impl Session {
         let site = &self.site;
         let deps = Dependents::of(site, edits);
         let wanted = |shows: &Shows| deps.shows_any(shows);
-        let pages = pages::pages_where(site, &wanted).len();
+        let jobs = pages::pages_where(site, &wanted);
+        let pages = jobs.len();
         let sink = InPlace {
             out,
             files: AtomicUsize::new(0),
@@ -288,17 +289,13 @@ impl Session {
             });
             result
         };
-        let timed = |f: &(dyn Fn() -> Result<(), String> + Sync)| {
+        fn timed(f: impl FnOnce() -> Result<(), String>) -> Result<Duration, String> {
             let t = Instant::now();
             f().map(|()| t.elapsed())
-        };
+        }
         let (a, (b, c)) = rayon::join(
-            || {
-                timed(&|| {
-                    render::render_jobs(site, &self.theme, pages::pages_where(site, &wanted), &sink)
-                })
-            },
-            || rayon::join(|| timed(&briefs), || timed(&data)),
+            || timed(|| render::render_jobs(site, &self.theme, jobs, &sink)),
+            || rayon::join(|| timed(briefs), || timed(data)),
         );
         let stages = vec![("pages", a?), ("briefings", b?), ("data files", c?)];
         Ok((
