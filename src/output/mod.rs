@@ -498,39 +498,83 @@ pub fn write_over(out: &Path, rel: &str, bytes: &[u8]) -> io::Result<()> {
     write_file(out, relative, &out.join(relative), bytes).map(|_| ())
 }
 
-/// Rewrites the file at `rel`, which holds `old`, so that it holds `new`,
-/// writing only from the first byte that differs (and, when the length is
-/// the same, only up to the last): an edit to one case changes a few places
-/// in each of the ~40 MB of data files at 10k cases. Returns false when
-/// nothing differs. Like [`overwrite_file`], not atomic on its own.
-pub fn patch_file(out: &Path, rel: &str, old: &[u8], new: &[u8]) -> io::Result<bool> {
+/// A file as `serve` last wrote it: its bytes, and the size, modification
+/// time and inode the file system then gave it.
+#[derive(Debug)]
+pub struct Written {
+    bytes: Vec<u8>,
+    stamp: (u64, i64, i64, u64),
+}
+
+fn stamp_of(path: &Path) -> Option<(u64, i64, i64, u64)> {
+    let meta = fs::metadata(path).ok()?;
+    let (t, ns, ino) = stamp(&meta);
+    Some((meta.len(), t, ns, ino))
+}
+
+/// Makes the file at `rel` hold `new`, where `last` is how `serve` last
+/// wrote it (and becomes how it is now). When the file is still as it was
+/// written, only the stretch from the first byte that differs is written
+/// (to the last, when the length is the same): an edit to one case changes
+/// a few places in each of the ~40 MB of data files at 10k cases. When it
+/// is not (another build replaced the folder, someone deleted the file),
+/// it is written whole. Returns whether anything was written. Like
+/// [`overwrite_file`], not atomic on its own.
+pub fn patch_file(
+    out: &Path,
+    rel: &str,
+    last: &mut Option<Written>,
+    new: &[u8],
+) -> io::Result<bool> {
     use std::io::Seek;
     let relative = safe_relative(rel)
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, format!("unsafe path {rel}")))?;
-    if old == new {
-        return Ok(false);
-    }
-    let start = old.iter().zip(new).take_while(|(a, b)| a == b).count();
-    let end = if old.len() == new.len() {
-        new.len()
-            - old[start..]
-                .iter()
-                .rev()
-                .zip(new[start..].iter().rev())
-                .take_while(|(a, b)| a == b)
-                .count()
-    } else {
-        new.len()
+    let path = out.join(relative);
+    let changed = match last.as_ref().filter(|w| stamp_of(&path) == Some(w.stamp)) {
+        Some(w) if w.bytes == new => return Ok(false),
+        Some(w) => {
+            let old = &w.bytes;
+            let start = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+            let end = if old.len() == new.len() {
+                new.len()
+                    - old[start..]
+                        .iter()
+                        .rev()
+                        .zip(new[start..].iter().rev())
+                        .take_while(|(a, b)| a == b)
+                        .count()
+            } else {
+                new.len()
+            };
+            let mut f = fs::OpenOptions::new().write(true).open(&path)?;
+            f.seek(io::SeekFrom::Start(start as u64))?;
+            f.write_all(&new[start..end])?;
+            if old.len() != new.len() {
+                f.set_len(new.len() as u64)?;
+            }
+            true
+        }
+        None if same_bytes(&path, new) => false,
+        None => {
+            write_file(out, relative, &path, new)?;
+            true
+        }
     };
-    let mut f = fs::OpenOptions::new()
-        .write(true)
-        .open(out.join(relative))?;
-    f.seek(io::SeekFrom::Start(start as u64))?;
-    f.write_all(&new[start..end])?;
-    if old.len() != new.len() {
-        f.set_len(new.len() as u64)?;
+    let stamp = stamp_of(&path).ok_or_else(|| io::Error::other(format!("{rel} vanished")))?;
+    match last {
+        Some(w) => {
+            w.bytes.clear();
+            w.bytes.extend_from_slice(new);
+            w.stamp = stamp;
+        }
+        None => {
+            *last = Some(Written {
+                bytes: new.to_vec(),
+                stamp,
+            })
+        }
     }
-    Ok(true)
+    Ok(changed)
 }
 
 /// Removes every file under `root` not in `keep`, then folders left empty.

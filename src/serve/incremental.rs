@@ -60,7 +60,7 @@ pub struct Session {
     aggregates: CaseAggregates,
     /// The bytes of each data file as last written, so an edit writes only
     /// the stretch that changed (see [`output::patch_file`]).
-    written: std::sync::Mutex<HashMap<String, Vec<u8>>>,
+    written: std::sync::Mutex<HashMap<String, Option<output::Written>>>,
 }
 
 /// The outcome of [`Session::apply`].
@@ -116,7 +116,7 @@ impl Session {
                 })
                 .collect();
             let aggregates = CaseAggregates::new(&site);
-            let written = aggregates.files().into_iter().collect();
+            let written = HashMap::new();
             Some(Session {
                 aggregates,
                 written: std::sync::Mutex::new(written),
@@ -215,15 +215,17 @@ impl Session {
         let checked = start.elapsed();
         // 3–5. Re-render what shows the changed cases, and write it.
         let _publishing = super::PUBLISHING.write().unwrap_or_else(|e| e.into_inner());
-        Applied::Done(
-            self.render_changes(out, &edits)
-                .map(|(counts, mut stages)| {
-                    stages.insert(0, ("parse", parsed));
-                    stages.insert(1, ("check+patch", checked - parsed));
-                    self.report(out, start, counts, stages)
-                })
-                .map_err(Failure::Other),
-        )
+        match self.render_changes(out, &edits) {
+            Ok((counts, mut stages)) => {
+                stages.insert(0, ("parse", parsed));
+                stages.insert(1, ("check+patch", checked - parsed));
+                Applied::Done(Ok(self.report(out, start, counts, stages)))
+            }
+            // Writing failed (`output/` deleted or replaced under us, the
+            // disk full): a full build starts over, and reports it if it
+            // fails too.
+            Err(_) => Applied::NeedsFullBuild,
+        }
     }
 
     /// Renders and writes what shows `changed`: (pages, files, files
@@ -269,15 +271,12 @@ impl Session {
                     return;
                 }
                 sink.files.fetch_add(1, Ordering::Relaxed);
-                let patched = match written.get_mut(path) {
-                    Some(old) => output::patch_file(out, path, old, bytes).inspect(|&changed| {
-                        if changed {
-                            old.clear();
-                            old.extend_from_slice(bytes);
-                        }
-                    }),
-                    None => output::overwrite_file(out, path, bytes),
-                };
+                let patched = output::patch_file(
+                    out,
+                    path,
+                    written.entry(path.to_string()).or_default(),
+                    bytes,
+                );
                 result = match patched {
                     Ok(true) => {
                         sink.written.fetch_add(1, Ordering::Relaxed);

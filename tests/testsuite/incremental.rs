@@ -239,3 +239,55 @@ fn other_changes_ask_for_a_full_build_and_stray_files_are_ignored() {
         Applied::NeedsFullBuild
     ));
 }
+
+#[test]
+fn files_replaced_or_deleted_under_serve_are_written_whole() {
+    let dir = copy_fixture("basic");
+    let root = dir.path();
+    let mut s = start(root);
+    let inv = "content/inventories/tw-test.yaml";
+    let out = root.join("out-inc");
+    edit(
+        root,
+        inv,
+        "name: {zh-TW: 護理資訊系統, en: Nursing information system}",
+        "name: {zh-TW: 護理資訊系統, en: Nursing records system}",
+    );
+    apply(&mut s, root, &[inv]);
+    // Someone deletes a data file, and a `govatlas build` of other content
+    // exchanges the whole folder: the next edit must not patch files that
+    // are no longer the ones serve wrote.
+    std::fs::remove_file(out.join("data/cases.csv")).unwrap();
+    let other = copy_fixture("basic");
+    edit(
+        other.path(),
+        inv,
+        "en: Test inventory",
+        "en: Another inventory",
+    );
+    build_into(other.path(), &out, &[]);
+    edit(
+        root,
+        inv,
+        "en: Nursing records system",
+        "en: Nursing record system",
+    );
+    apply(&mut s, root, &[inv]);
+    // Pages the edit does not touch keep the other build's bytes; every
+    // file the edit writes must be whole and right.
+    let full = root.join("out-full");
+    build_into(root, &full, &[]);
+    for file in [
+        "data/cases.csv",
+        "data/cases.json",
+        "search/en.js",
+        "search/zh-TW.js",
+        "data/case-rows.en.js",
+        "en/cases/tw-test-03.html",
+    ] {
+        assert!(
+            std::fs::read(out.join(file)).unwrap() == std::fs::read(full.join(file)).unwrap(),
+            "{file} differs from a full build"
+        );
+    }
+}
