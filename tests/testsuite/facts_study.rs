@@ -415,7 +415,8 @@ fn the_six_risk_flags_in_the_studys_order() {
 #[test]
 fn the_five_use_classes_of_engstrom_et_al_with_their_sub_types() {
     // 政府AI應用五大分類 (Engstrom et al., 2020): class, label, sub-types.
-    let expected: [(&str, &str, &[(&str, &str)]); 5] = [
+    type Expected<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+    let expected: [Expected; 5] = [
         (
             "enforcement",
             "執行",

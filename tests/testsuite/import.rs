@@ -512,7 +512,7 @@ fn read_big(path: &Path) -> Inventory {
 /// Risk-flag counts computed straight from the CSV with the csv crate and
 /// the mapping's rules written out by hand (not through the importer).
 fn independent_flag_counts(csv: &Path) -> (usize, BTreeMap<&'static str, usize>) {
-    let mut rdr = csv::Reader::from_path(&csv).unwrap();
+    let mut rdr = csv::Reader::from_path(csv).unwrap();
     let headers = rdr.headers().unwrap().clone();
     let col = |name: &str| {
         headers
