@@ -115,11 +115,9 @@ impl Session {
                     Some((canonical(sources.abs_path(file)), (file, n)))
                 })
                 .collect();
-            let aggregates = CaseAggregates::new(&site);
-            let written = HashMap::new();
             Some(Session {
-                aggregates,
-                written: std::sync::Mutex::new(written),
+                aggregates: CaseAggregates::new(&site),
+                written: Default::default(),
                 root: root.to_path_buf(),
                 site,
                 sources,
