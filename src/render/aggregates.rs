@@ -43,6 +43,9 @@ pub struct CaseAggregates {
     cases_csv: Joined,
     /// `data/inventories.json`.
     inventories: Fixed,
+    /// For each file (in [`files`](Self::files) order), whether the last
+    /// [`update`](Self::update) changed it.
+    changed: Vec<bool>,
 }
 
 impl CaseAggregates {
@@ -113,7 +116,9 @@ impl CaseAggregates {
                 )
             },
         );
+        let files = 2 * site.languages.len() + 3;
         CaseAggregates {
+            changed: vec![false; files],
             starts,
             search,
             rows,
@@ -145,6 +150,7 @@ impl CaseAggregates {
             .collect();
         at.sort_unstable_by_key(|(n, _)| *n);
         at.dedup_by_key(|(n, _)| *n);
+        self.changed.iter_mut().for_each(|c| *c = false);
         if at.is_empty() {
             return;
         }
@@ -152,35 +158,81 @@ impl CaseAggregates {
         let case = |r: &CaseRef| &site.inventories[r.inventory].cases[r.case];
         let (search, rows) = (&mut self.search, &mut self.rows);
         let (cases_json, cases_csv) = (&mut self.cases_json, &mut self.cases_csv);
-        rayon::join(
-            || {
+        // A fragment is replaced only when it differs, and each file
+        // remembers whether one did.
+        let put = |item: &mut Vec<u8>, new: Vec<u8>| -> bool {
+            let differs = *item != new;
+            if differs {
+                *item = new;
+            }
+            differs
+        };
+        let (search_changed, (rows_changed, json_changed, csv_changed)) = rayon::join(
+            || -> Vec<bool> {
                 search
                     .par_iter_mut()
                     .zip(&site.languages)
-                    .for_each(|(s, lang)| {
+                    .map(|(s, lang)| {
                         let v = View { site, lang };
-                        for (n, r) in at {
-                            s.update_case(v, *n, case(r));
-                        }
+                        at.iter()
+                            .map(|(n, r)| s.update_case(v, *n, case(r)))
+                            .fold(false, |a, b| a | b)
                     })
+                    .collect()
             },
-            || {
-                for (j, lang) in rows.iter_mut().zip(&site.languages) {
-                    let v = View { site, lang };
-                    for (n, r) in at {
-                        j.items[*n] = row(v, r.inventory, case(r));
-                    }
-                }
+            || -> (Vec<bool>, bool, bool) {
+                let rows_changed = rows
+                    .iter_mut()
+                    .zip(&site.languages)
+                    .map(|(j, lang)| {
+                        let v = View { site, lang };
+                        at.iter()
+                            .map(|(n, r)| put(&mut j.items[*n], row(v, r.inventory, case(r))))
+                            .fold(false, |a, b| a | b)
+                    })
+                    .collect();
                 let flags = data::flag_ids(site);
+                let (mut json, mut csv) = (false, false);
                 for (n, r) in at {
-                    cases_json.items[*n] = data::case_json_item(site, r.inventory, case(r));
-                    cases_csv.items[*n] = data::csv_line(site, &flags, r.inventory, case(r));
+                    json |= put(
+                        &mut cases_json.items[*n],
+                        data::case_json_item(site, r.inventory, case(r)),
+                    );
+                    csv |= put(
+                        &mut cases_csv.items[*n],
+                        data::csv_line(site, &flags, r.inventory, case(r)),
+                    );
                 }
+                (rows_changed, json, csv)
             },
         );
         // It counts cases, which an edit leaves as they were; remade anyway
         // (it is small) so that it can never go stale.
-        self.inventories.bytes = data::inventories_json(site);
+        let inventories = data::inventories_json(site);
+        let inventories_changed = put(&mut self.inventories.bytes, inventories);
+        self.changed = search_changed
+            .into_iter()
+            .chain(rows_changed)
+            .chain([json_changed, csv_changed, inventories_changed])
+            .collect();
+    }
+
+    /// Like [`write_to`](Self::write_to), only the files the last
+    /// [`update`](Self::update) changed.
+    pub fn write_changed(&self, put: &mut dyn FnMut(&str, &[u8])) {
+        let parts: Vec<_> = self
+            .parts()
+            .into_iter()
+            .zip(&self.changed)
+            .filter(|(_, c)| **c)
+            .map(|(p, _)| p)
+            .collect();
+        let mut out = Vec::with_capacity(parts.iter().map(|p| p.len()).max().unwrap_or(0));
+        for p in parts {
+            out.clear();
+            p.write(&mut out);
+            put(p.path(), &out);
+        }
     }
 
     /// The files, byte-identical to what a full build writes for the same
@@ -571,11 +623,13 @@ impl SearchIndex {
 
     /// Re-makes the document of case `n` (flat index) and the terms whose
     /// postings it changes.
-    fn update_case(&mut self, v: View, n: usize, c: &crate::schema::Case) {
+    /// Puts case `n`'s new text in; returns whether the index changed.
+    fn update_case(&mut self, v: View, n: usize, c: &crate::schema::Case) -> bool {
         let doc = self.case_docs[n];
         let d = search::case_doc(v, c);
         let mut entry = Vec::new();
         search::write_doc(&mut entry, &d);
+        let mut changed = entry != self.docs[doc as usize];
         self.docs_len = self.docs_len + entry.len() - self.docs[doc as usize].len();
         self.docs[doc as usize] = entry;
         let mut new: Vec<(u32, u8)> = doc_tokens(&d)
@@ -592,26 +646,31 @@ impl SearchIndex {
                 (Some(&(a, ab)), Some(&(b, bb))) if a == b => {
                     if ab != bb {
                         self.set(a, doc, bb);
+                        changed = true;
                     }
                     i += 1;
                     j += 1;
                 }
                 (Some(&(a, _)), Some(&(b, _))) if a < b => {
                     self.set(a, doc, 0);
+                    changed = true;
                     i += 1;
                 }
                 (Some(&(a, _)), None) => {
                     self.set(a, doc, 0);
+                    changed = true;
                     i += 1;
                 }
                 (_, Some(&(b, bb))) => {
                     self.set(b, doc, bb);
+                    changed = true;
                     j += 1;
                 }
                 (None, None) => unreachable!(),
             }
         }
         self.case_terms[n] = new.into_boxed_slice();
+        changed
     }
 }
 
