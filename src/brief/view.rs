@@ -116,23 +116,6 @@ fn short_plain(v: View, i: usize) -> String {
     short_title(v, i)["t"].as_str().unwrap_or("").to_string()
 }
 
-/// A jurisdiction's frameworks, oldest first.
-fn frameworks_of(site: &Site, id: &str) -> Vec<usize> {
-    let mut fws: Vec<usize> = (0..site.frameworks.len())
-        .filter(|&i| site.frameworks[i].jurisdiction.value == id)
-        .collect();
-    fws.sort_by_key(|&i| {
-        (
-            site.frameworks[i]
-                .status_history
-                .first()
-                .map(|e| e.date.value),
-            i,
-        )
-    });
-    fws
-}
-
 /// One row of the key-instruments table.
 fn instrument(v: View, i: usize, cites: &mut Cites) -> Value {
     let fw = &v.site.frameworks[i];
@@ -313,7 +296,7 @@ pub fn jurisdiction(v: View, j: usize, version: &str) -> Value {
     let mut cites = Cites::new(site);
     let jur_cites = cites.cite(&jur.sources);
 
-    let fws = frameworks_of(site, id);
+    let fws = site.frameworks_of(id);
     let instruments: Vec<Value> = fws.iter().map(|&i| instrument(v, i, &mut cites)).collect();
     let principles = &site.vocabulary(V::Principles).terms;
     let coverage: Vec<Value> = principles
@@ -438,7 +421,7 @@ pub fn compare(v: View, js: &[usize], version: &str) -> Value {
         .collect();
     let fws: Vec<Vec<usize>> = js
         .iter()
-        .map(|&j| frameworks_of(site, &site.jurisdictions[j].id.value))
+        .map(|&j| site.frameworks_of(&site.jurisdictions[j].id.value))
         .collect();
     for &j in js {
         cites.cite(&site.jurisdictions[j].sources);
@@ -692,7 +675,7 @@ pub fn inventory(v: View, n: usize, version: &str) -> Value {
             method,
         },
     );
-    let fws = frameworks_of(site, &inv.jurisdiction.value);
+    let fws = site.frameworks_of(&inv.jurisdiction.value);
     let instruments: Vec<Value> = fws.iter().map(|&i| instrument(v, i, &mut cites)).collect();
     let cases: Vec<(usize, &Case)> = inv.cases.iter().map(|c| (n, c)).collect();
     // A long inventory is not listed in full: its notable cases stand for

@@ -146,6 +146,24 @@ impl Site {
         std::mem::replace(&mut self.inventories[at.inventory].cases[at.case], case)
     }
 
+    /// Indexes of a jurisdiction's frameworks, oldest first (by their first
+    /// status date, then model order).
+    pub fn frameworks_of(&self, jurisdiction: &str) -> Vec<usize> {
+        let mut fws: Vec<usize> = (0..self.frameworks.len())
+            .filter(|&i| self.frameworks[i].jurisdiction.value == jurisdiction)
+            .collect();
+        fws.sort_by_key(|&i| {
+            (
+                self.frameworks[i]
+                    .status_history
+                    .first()
+                    .map(|e| e.date.value),
+                i,
+            )
+        });
+        fws
+    }
+
     /// Total number of cases.
     pub fn case_count(&self) -> usize {
         self.inventories.iter().map(|i| i.cases.len()).sum()

@@ -242,18 +242,7 @@ fn jurisdiction_index(v: View) -> Value {
 fn jurisdiction_page(v: View, j: &crate::schema::Jurisdiction) -> Value {
     let site = v.site;
     let id = j.id.value.as_str();
-    let mut fws: Vec<usize> = (0..site.frameworks.len())
-        .filter(|&i| site.frameworks[i].jurisdiction.value == id)
-        .collect();
-    fws.sort_by_key(|&i| {
-        (
-            site.frameworks[i]
-                .status_history
-                .first()
-                .map(|e| e.date.value),
-            i,
-        )
-    });
+    let fws = site.frameworks_of(id);
     let mut events: Vec<_> = fws
         .iter()
         .flat_map(|&i| {
