@@ -13,7 +13,7 @@ use crate::diagnostics::{Diagnostic, FileId};
 use crate::schema::{Case, Inventory, Spanned};
 
 /// The cases of an inventory file that an edit changed.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct CaseEdit {
     /// (index in the inventory, the case as now written), by index.
     pub changed: Vec<(usize, Case)>,

@@ -78,6 +78,17 @@ fn safe_relative(p: &str) -> Option<&Path> {
     (!p.is_empty() && path.components().all(|c| matches!(c, Component::Normal(_)))).then_some(path)
 }
 
+/// [`safe_relative`], or the error every writer gives for a path that
+/// would leave the output folder.
+fn relative_or_refuse(rel: &str) -> io::Result<&Path> {
+    safe_relative(rel).ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("refusing to write outside the output folder: {rel:?}"),
+        )
+    })
+}
+
 /// One file as written: enough to recognise it unchanged later.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Entry {
@@ -311,12 +322,7 @@ impl Staging {
     /// Writes it only if the idle copy does not already hold these bytes.
     /// Safe to call from many threads at once.
     pub fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        let rel_path = safe_relative(rel).ok_or_else(|| {
-            io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("refusing to write outside the output folder: {rel:?}"),
-            )
-        })?;
+        let rel_path = relative_or_refuse(rel)?;
         let path = self.idle.join(rel_path);
         let h = hash(bytes);
         let len = bytes.len() as u64;
@@ -481,8 +487,7 @@ fn write_file(root: &Path, rel: &Path, path: &Path, bytes: &[u8]) -> io::Result<
 /// while a rebuild is writing (see `serve::PUBLISHING`). `govatlas build`
 /// keeps the whole-site exchange of [`Staging`].
 pub fn overwrite_file(out: &Path, rel: &str, bytes: &[u8]) -> io::Result<bool> {
-    let relative = safe_relative(rel)
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, format!("unsafe path {rel}")))?;
+    let relative = relative_or_refuse(rel)?;
     let path = out.join(relative);
     if same_bytes(&path, bytes) {
         return Ok(false);
@@ -493,8 +498,7 @@ pub fn overwrite_file(out: &Path, rel: &str, bytes: &[u8]) -> io::Result<bool> {
 
 /// [`overwrite_file`] for a file known to have changed: not read first.
 pub fn write_over(out: &Path, rel: &str, bytes: &[u8]) -> io::Result<()> {
-    let relative = safe_relative(rel)
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, format!("unsafe path {rel}")))?;
+    let relative = relative_or_refuse(rel)?;
     write_file(out, relative, &out.join(relative), bytes).map(|_| ())
 }
 
@@ -527,8 +531,7 @@ pub fn patch_file(
     new: &[u8],
 ) -> io::Result<bool> {
     use std::io::Seek;
-    let relative = safe_relative(rel)
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, format!("unsafe path {rel}")))?;
+    let relative = relative_or_refuse(rel)?;
     let path = out.join(relative);
     let changed = match last.as_ref().filter(|w| stamp_of(&path) == Some(w.stamp)) {
         Some(w) if w.bytes == new => return Ok(false),

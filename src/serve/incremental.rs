@@ -159,7 +159,7 @@ impl Session {
                 Ok(None) => return Applied::NeedsFullBuild,
                 Err(d) => {
                     diags.push(*d);
-                    patches.push((*file, *n, text, empty_edit()));
+                    patches.push((*file, *n, text, Default::default()));
                 }
             }
         }
@@ -325,13 +325,6 @@ impl Session {
             stages: all,
             output: out.to_path_buf(),
         }
-    }
-}
-
-fn empty_edit() -> load::edit::CaseEdit {
-    load::edit::CaseEdit {
-        changed: Vec::new(),
-        language_keys: Vec::new(),
     }
 }
 
