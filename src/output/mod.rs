@@ -502,82 +502,68 @@ pub fn write_over(out: &Path, rel: &str, bytes: &[u8]) -> io::Result<()> {
     write_file(out, relative, &out.join(relative), bytes).map(|_| ())
 }
 
-/// A file as `serve` last wrote it: its bytes, and the size, modification
-/// time and inode the file system then gave it.
-#[derive(Debug)]
-pub struct Written {
-    bytes: Vec<u8>,
-    stamp: (u64, i64, i64, u64),
+/// The size, modification time and inode a file had when `serve` last
+/// wrote it: while it still has them, it still holds what was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp(u64, i64, i64, u64);
+
+fn stamp_of(path: &Path) -> Option<Stamp> {
+    fs::metadata(path).ok().map(|m| stamp_of_meta(&m))
 }
 
-fn stamp_of(path: &Path) -> Option<(u64, i64, i64, u64)> {
-    let meta = fs::metadata(path).ok()?;
-    let (t, ns, ino) = stamp(&meta);
-    Some((meta.len(), t, ns, ino))
+fn stamp_of_meta(meta: &fs::Metadata) -> Stamp {
+    let (t, ns, ino) = stamp(meta);
+    Stamp(meta.len(), t, ns, ino)
 }
 
-/// Makes the file at `rel` hold `new`, where `last` is how `serve` last
-/// wrote it (and becomes how it is now). When the file is still as it was
-/// written, only the stretch from the first byte that differs is written
-/// (to the last, when the length is the same): an edit to one case changes
-/// a few places in each of the ~40 MB of data files at 10k cases. When it
-/// is not (another build replaced the folder, someone deleted the file),
-/// it is written whole. Returns whether anything was written. Like
-/// [`overwrite_file`], not atomic on its own.
-pub fn patch_file(
+/// The stamp of the file at `rel` if it holds exactly `bytes`.
+pub fn stamp_if_holds(out: &Path, rel: &str, bytes: &[u8]) -> Option<Stamp> {
+    let path = out.join(safe_relative(rel)?);
+    let before = stamp_of(&path)?;
+    (same_bytes(&path, bytes) && stamp_of(&path) == Some(before)).then_some(before)
+}
+
+/// Makes the file at `rel` hold its new `len` bytes, which
+/// `write_from(at, w)` writes into `w` from byte `at` on, knowing that the
+/// bytes before `from` are the same as when `serve` last wrote the file
+/// and gave it the stamp `last`. While the file still has that stamp, only
+/// the bytes from `from` on are written: an edit to one case changes a few
+/// places in ~40 MB of data files at 10k cases. When it does not (another
+/// build replaced the folder, someone deleted the file), it is written
+/// whole. `last` becomes the new stamp. Like [`overwrite_file`], not atomic
+/// on its own.
+pub fn patch_tail(
     out: &Path,
     rel: &str,
-    last: &mut Option<Written>,
-    new: &[u8],
-) -> io::Result<bool> {
+    last: &mut Option<Stamp>,
+    len: usize,
+    from: usize,
+    write_from: &dyn Fn(usize, &mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     use std::io::Seek;
     let relative = relative_or_refuse(rel)?;
     let path = out.join(relative);
-    let changed = match last.as_ref().filter(|w| stamp_of(&path) == Some(w.stamp)) {
-        Some(w) if w.bytes == new => return Ok(false),
-        Some(w) => {
-            let old = &w.bytes;
-            let start = old.iter().zip(new).take_while(|(a, b)| a == b).count();
-            let end = if old.len() == new.len() {
-                new.len()
-                    - old[start..]
-                        .iter()
-                        .rev()
-                        .zip(new[start..].iter().rev())
-                        .take_while(|(a, b)| a == b)
-                        .count()
-            } else {
-                new.len()
-            };
+    let meta = match *last {
+        Some(was) if stamp_of(&path) == Some(was) && from as u64 <= was.0 => {
             let mut f = fs::OpenOptions::new().write(true).open(&path)?;
-            f.seek(io::SeekFrom::Start(start as u64))?;
-            f.write_all(&new[start..end])?;
-            if old.len() != new.len() {
-                f.set_len(new.len() as u64)?;
+            f.seek(io::SeekFrom::Start(from as u64))?;
+            let mut w = io::BufWriter::with_capacity(1 << 18, &f);
+            write_from(from, &mut w)?;
+            w.flush()?;
+            drop(w);
+            if was.0 != len as u64 {
+                f.set_len(len as u64)?;
             }
-            true
+            f.metadata()?
         }
-        None if same_bytes(&path, new) => false,
-        None => {
-            write_file(out, relative, &path, new)?;
-            true
+        _ => {
+            let mut bytes = Vec::with_capacity(len);
+            write_from(0, &mut bytes)?;
+            write_file(out, relative, &path, &bytes)?
         }
     };
-    let stamp = stamp_of(&path).ok_or_else(|| io::Error::other(format!("{rel} vanished")))?;
-    match last {
-        Some(w) => {
-            w.bytes.clear();
-            w.bytes.extend_from_slice(new);
-            w.stamp = stamp;
-        }
-        None => {
-            *last = Some(Written {
-                bytes: new.to_vec(),
-                stamp,
-            })
-        }
-    }
-    Ok(changed)
+    *last = Some(stamp_of_meta(&meta));
+    Ok(())
 }
 
 /// Removes every file under `root` not in `keep`, then folders left empty.

@@ -43,9 +43,44 @@ pub struct CaseAggregates {
     cases_csv: Joined,
     /// `data/inventories.json`.
     inventories: Fixed,
-    /// For each file (in [`files`](Self::files) order), whether the last
-    /// [`update`](Self::update) changed it.
-    changed: Vec<bool>,
+}
+
+/// A data file that the last [`CaseAggregates::update`] changed, and where.
+pub struct ChangedFile<'a> {
+    part: &'a (dyn Part + Sync),
+    /// Every byte before this one is as it was before the update.
+    pub from: usize,
+}
+
+impl ChangedFile<'_> {
+    /// Path of the file in the output.
+    pub fn path(&self) -> &str {
+        self.part.path()
+    }
+
+    /// Its length now.
+    pub fn len(&self) -> usize {
+        self.part.len()
+    }
+
+    /// Whether it is now empty.
+    pub fn is_empty(&self) -> bool {
+        self.part.len() == 0
+    }
+
+    /// Writes its bytes from byte `at` to the end into `w`, piece by piece
+    /// (the file is never joined in memory).
+    pub fn write_from(&self, at: usize, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let (mut pos, mut result) = (0usize, Ok(()));
+        self.part.pieces(&mut |bytes, _| {
+            let end = pos + bytes.len();
+            if end > at && result.is_ok() {
+                result = w.write_all(&bytes[at.saturating_sub(pos)..]);
+            }
+            pos = end;
+        });
+        result
+    }
 }
 
 impl CaseAggregates {
@@ -80,6 +115,7 @@ impl CaseAggregates {
                                     items: cases.iter().map(|&(i, c)| row(v, i, c)).collect(),
                                     tail,
                                     empty: None,
+                                    dirty: None,
                                 }
                             })
                             .collect()
@@ -96,6 +132,7 @@ impl CaseAggregates {
                                     .collect(),
                                 tail: b"\n]\n".to_vec(),
                                 empty: Some(b"[]\n".to_vec()),
+                                dirty: None,
                             },
                             || {
                                 let flags = data::flag_ids(site);
@@ -109,6 +146,7 @@ impl CaseAggregates {
                                         .collect(),
                                     tail: Vec::new(),
                                     empty: None,
+                                    dirty: None,
                                 }
                             },
                         )
@@ -116,9 +154,7 @@ impl CaseAggregates {
                 )
             },
         );
-        let files = 2 * site.languages.len() + 3;
         CaseAggregates {
-            changed: vec![false; files],
             starts,
             search,
             rows,
@@ -127,6 +163,7 @@ impl CaseAggregates {
             inventories: Fixed {
                 path: "data/inventories.json".into(),
                 bytes: data::inventories_json(site),
+                changed: false,
             },
         }
     }
@@ -150,7 +187,11 @@ impl CaseAggregates {
             .collect();
         at.sort_unstable_by_key(|(n, _)| *n);
         at.dedup_by_key(|(n, _)| *n);
-        self.changed.iter_mut().for_each(|c| *c = false);
+        self.search.iter_mut().for_each(SearchIndex::clean);
+        for j in self.joined_mut() {
+            j.dirty = None;
+        }
+        self.inventories.changed = false;
         if at.is_empty() {
             return;
         }
@@ -159,80 +200,76 @@ impl CaseAggregates {
         let (search, rows) = (&mut self.search, &mut self.rows);
         let (cases_json, cases_csv) = (&mut self.cases_json, &mut self.cases_csv);
         // A fragment is replaced only when it differs, and each file
-        // remembers whether one did.
-        let put = |item: &mut Vec<u8>, new: Vec<u8>| -> bool {
-            let differs = *item != new;
-            if differs {
-                *item = new;
+        // remembers the first one that did.
+        let put = |file: &mut Joined, n: usize, new: Vec<u8>| {
+            if file.items[n] != new {
+                file.items[n] = new;
+                file.dirty = Some(file.dirty.map_or(n, |d| d.min(n)));
             }
-            differs
         };
-        let (search_changed, (rows_changed, json_changed, csv_changed)) = rayon::join(
-            || -> Vec<bool> {
+        rayon::join(
+            || {
                 search
                     .par_iter_mut()
                     .zip(&site.languages)
-                    .map(|(s, lang)| {
+                    .for_each(|(s, lang)| {
                         let v = View { site, lang };
-                        at.iter()
-                            .map(|(n, r)| s.update_case(v, *n, case(r)))
-                            .fold(false, |a, b| a | b)
+                        for (n, r) in at {
+                            s.update_case(v, *n, case(r));
+                        }
                     })
-                    .collect()
             },
-            || -> (Vec<bool>, bool, bool) {
-                let rows_changed = rows
-                    .iter_mut()
-                    .zip(&site.languages)
-                    .map(|(j, lang)| {
-                        let v = View { site, lang };
-                        at.iter()
-                            .map(|(n, r)| put(&mut j.items[*n], row(v, r.inventory, case(r))))
-                            .fold(false, |a, b| a | b)
-                    })
-                    .collect();
+            || {
+                for (j, lang) in rows.iter_mut().zip(&site.languages) {
+                    let v = View { site, lang };
+                    for (n, r) in at {
+                        put(j, *n, row(v, r.inventory, case(r)));
+                    }
+                }
                 let flags = data::flag_ids(site);
-                let (mut json, mut csv) = (false, false);
                 for (n, r) in at {
-                    json |= put(
-                        &mut cases_json.items[*n],
+                    put(
+                        cases_json,
+                        *n,
                         data::case_json_item(site, r.inventory, case(r)),
                     );
-                    csv |= put(
-                        &mut cases_csv.items[*n],
+                    put(
+                        cases_csv,
+                        *n,
                         data::csv_line(site, &flags, r.inventory, case(r)),
                     );
                 }
-                (rows_changed, json, csv)
             },
         );
         // It counts cases, which an edit leaves as they were; remade anyway
         // (it is small) so that it can never go stale.
         let inventories = data::inventories_json(site);
-        let inventories_changed = put(&mut self.inventories.bytes, inventories);
-        self.changed = search_changed
-            .into_iter()
-            .chain(rows_changed)
-            .chain([json_changed, csv_changed, inventories_changed])
-            .collect();
+        if inventories != self.inventories.bytes {
+            self.inventories.bytes = inventories;
+            self.inventories.changed = true;
+        }
     }
 
-    /// Like [`write_to`](Self::write_to), only the files the last
-    /// [`update`](Self::update) changed.
-    pub fn write_changed(&self, put: &mut dyn FnMut(&str, &[u8])) {
-        let parts: Vec<_> = self
-            .parts()
+    /// The files the last [`update`](Self::update) changed, each with the
+    /// first byte that may differ: `serve` rewrites only from there on (an
+    /// edit to one case changes a few places in ~40 MB of data files at 10k
+    /// cases), and flags are not searched, so a flag edit leaves the search
+    /// indexes alone.
+    pub fn changed_files(&self) -> Vec<ChangedFile<'_>> {
+        self.parts()
             .into_iter()
-            .zip(&self.changed)
-            .filter(|(_, c)| **c)
-            .map(|(p, _)| p)
-            .collect();
-        let mut out = Vec::with_capacity(parts.iter().map(|p| p.len()).max().unwrap_or(0));
-        for p in parts {
-            out.clear();
-            p.write(&mut out);
-            put(p.path(), &out);
-        }
+            .filter_map(|part| {
+                let mut pos = 0;
+                let mut from = None;
+                part.pieces(&mut |bytes, changed| {
+                    if changed && from.is_none() {
+                        from = Some(pos);
+                    }
+                    pos += bytes.len();
+                });
+                Some(ChangedFile { part, from: from? })
+            })
+            .collect()
     }
 
     /// The files, byte-identical to what a full build writes for the same
@@ -268,6 +305,12 @@ impl CaseAggregates {
         self.parts().iter().map(|p| p.len()).sum()
     }
 
+    fn joined_mut(&mut self) -> impl Iterator<Item = &mut Joined> {
+        self.rows
+            .iter_mut()
+            .chain([&mut self.cases_json, &mut self.cases_csv])
+    }
+
     fn parts(&self) -> Vec<&(dyn Part + Sync)> {
         let mut parts: Vec<&(dyn Part + Sync)> = Vec::new();
         parts.extend(self.search.iter().map(|s| s as &(dyn Part + Sync)));
@@ -291,14 +334,21 @@ trait Part {
     fn path(&self) -> &str;
     /// Exact length of the file.
     fn len(&self) -> usize;
+    /// Hands the file to `f` piece by piece, in order, each with whether it
+    /// is at or after the first piece the last update changed.
+    fn pieces(&self, f: &mut dyn FnMut(&[u8], bool));
     /// Appends the file to `out`.
-    fn write(&self, out: &mut Vec<u8>);
+    fn write(&self, out: &mut Vec<u8>) {
+        self.pieces(&mut |bytes, _| out.extend_from_slice(bytes));
+    }
 }
 
 /// A file that does not depend on the cases' contents.
 struct Fixed {
     path: String,
     bytes: Vec<u8>,
+    /// Whether the last update changed it.
+    changed: bool,
 }
 
 impl Part for Fixed {
@@ -308,8 +358,8 @@ impl Part for Fixed {
     fn len(&self) -> usize {
         self.bytes.len()
     }
-    fn write(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.bytes);
+    fn pieces(&self, f: &mut dyn FnMut(&[u8], bool)) {
+        f(&self.bytes, self.changed);
     }
 }
 
@@ -323,6 +373,8 @@ struct Joined {
     tail: Vec<u8>,
     /// The whole file when there is no item, if it is not head + tail.
     empty: Option<Vec<u8>>,
+    /// The first item the last update changed.
+    dirty: Option<usize>,
 }
 
 impl Part for Joined {
@@ -340,19 +392,19 @@ impl Part for Joined {
             }
         }
     }
-    fn write(&self, out: &mut Vec<u8>) {
+    fn pieces(&self, f: &mut dyn FnMut(&[u8], bool)) {
+        let dirty = self.dirty.unwrap_or(usize::MAX);
         if let Some(e) = self.empty.as_ref().filter(|_| self.items.is_empty()) {
-            out.extend_from_slice(e);
-            return;
+            return f(e, self.dirty.is_some());
         }
-        out.extend_from_slice(&self.head);
+        f(&self.head, false);
         for (n, item) in self.items.iter().enumerate() {
             if n > 0 {
-                out.extend_from_slice(self.sep);
+                f(self.sep, n >= dirty);
             }
-            out.extend_from_slice(item);
+            f(item, n >= dirty);
         }
-        out.extend_from_slice(&self.tail);
+        f(&self.tail, self.dirty.is_some());
     }
 }
 
@@ -486,6 +538,10 @@ struct SearchIndex {
     /// Total length of the members, and how many terms have postings.
     terms_len: usize,
     live: usize,
+    /// The first document, and the first term (by place in `order`), that
+    /// the last update changed.
+    dirty_doc: Option<u32>,
+    dirty_term: Option<usize>,
 }
 
 /// The distinct tokens of a document with their field bits, sorted by token.
@@ -571,7 +627,22 @@ impl SearchIndex {
             live: terms.iter().filter(|t| !t.postings.is_empty()).count(),
             terms,
             order,
+            dirty_doc: None,
+            dirty_term: None,
         }
+    }
+
+    /// Forgets what the last update changed.
+    fn clean(&mut self) {
+        self.dirty_doc = None;
+        self.dirty_term = None;
+    }
+
+    /// Notes that the term at place `at` of `order` changed. Places only
+    /// grow when a new token is put in before them, and the new token is
+    /// noted then, so the first place noted stays at or before every change.
+    fn term_changed(&mut self, at: usize) {
+        self.dirty_term = Some(self.dirty_term.map_or(at, |d| d.min(at)));
     }
 
     /// The term number of `token`, made (and put in order) if it is new.
@@ -585,6 +656,7 @@ impl SearchIndex {
             .binary_search_by(|o| (*self.terms[*o as usize].token).cmp(&token))
             .expect_err("a new token");
         self.order.insert(at, id);
+        self.term_changed(at);
         let token: Box<str> = token.into();
         self.ids.insert(token.clone(), id);
         self.terms.push(Term {
@@ -619,19 +691,26 @@ impl SearchIndex {
             (true, true) => self.live -= 1,
             _ => {}
         }
+        let token = &self.terms[id as usize].token;
+        let place = self
+            .order
+            .binary_search_by(|o| self.terms[*o as usize].token.cmp(token))
+            .expect("a known token");
+        self.term_changed(place);
     }
 
-    /// Re-makes the document of case `n` (flat index) and the terms whose
-    /// postings it changes.
-    /// Puts case `n`'s new text in; returns whether the index changed.
-    fn update_case(&mut self, v: View, n: usize, c: &crate::schema::Case) -> bool {
+    /// Puts case `n`'s (flat index) new text in: re-makes its document and
+    /// the terms whose postings it changes.
+    fn update_case(&mut self, v: View, n: usize, c: &crate::schema::Case) {
         let doc = self.case_docs[n];
         let d = search::case_doc(v, c);
         let mut entry = Vec::new();
         search::write_doc(&mut entry, &d);
-        let mut changed = entry != self.docs[doc as usize];
-        self.docs_len = self.docs_len + entry.len() - self.docs[doc as usize].len();
-        self.docs[doc as usize] = entry;
+        if entry != self.docs[doc as usize] {
+            self.dirty_doc = Some(self.dirty_doc.map_or(doc, |d| d.min(doc)));
+            self.docs_len = self.docs_len + entry.len() - self.docs[doc as usize].len();
+            self.docs[doc as usize] = entry;
+        }
         let mut new: Vec<(u32, u8)> = doc_tokens(&d)
             .into_iter()
             .map(|(t, bits)| (self.intern(t), bits))
@@ -646,31 +725,26 @@ impl SearchIndex {
                 (Some(&(a, ab)), Some(&(b, bb))) if a == b => {
                     if ab != bb {
                         self.set(a, doc, bb);
-                        changed = true;
                     }
                     i += 1;
                     j += 1;
                 }
                 (Some(&(a, _)), Some(&(b, _))) if a < b => {
                     self.set(a, doc, 0);
-                    changed = true;
                     i += 1;
                 }
                 (Some(&(a, _)), None) => {
                     self.set(a, doc, 0);
-                    changed = true;
                     i += 1;
                 }
                 (_, Some(&(b, bb))) => {
                     self.set(b, doc, bb);
-                    changed = true;
                     j += 1;
                 }
                 (None, None) => unreachable!(),
             }
         }
         self.case_terms[n] = new.into_boxed_slice();
-        changed
     }
 }
 
@@ -687,28 +761,38 @@ impl Part for SearchIndex {
             + self.live.saturating_sub(1)
             + self.tail.len()
     }
-    fn write(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.head);
+    fn pieces(&self, f: &mut dyn FnMut(&[u8], bool)) {
+        let dirty_doc = self.dirty_doc.map_or(usize::MAX, |d| d as usize);
+        let any = self.dirty_doc.is_some() || self.dirty_term.is_some();
+        // Every term is after the documents.
+        let dirty_term = match (self.dirty_doc, self.dirty_term) {
+            (Some(_), _) => 0,
+            (None, Some(t)) => t,
+            (None, None) => usize::MAX,
+        };
+        f(&self.head, false);
         for (n, d) in self.docs.iter().enumerate() {
             if n > 0 {
-                out.push(b',');
+                f(b",", n >= dirty_doc);
             }
-            out.extend_from_slice(d);
+            f(d, n >= dirty_doc);
         }
-        out.extend_from_slice(&self.mid);
+        f(&self.mid, self.dirty_doc.is_some());
         let mut first = true;
-        for &id in &self.order {
+        for (place, &id) in self.order.iter().enumerate() {
             let m = &self.terms[id as usize].member;
             if m.is_empty() {
                 continue;
             }
+            // A term that lost its last posting writes nothing, so the
+            // next one written carries the change.
             if !first {
-                out.push(b',');
+                f(b",", place >= dirty_term);
             }
             first = false;
-            out.extend_from_slice(m);
+            f(m, place >= dirty_term);
         }
-        out.extend_from_slice(&self.tail);
+        f(&self.tail, any);
     }
 }
 

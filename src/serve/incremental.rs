@@ -58,9 +58,9 @@ pub struct Session {
     briefs: Vec<(String, Subject, String)>,
     /// The data files made from every case, as per-case fragments.
     aggregates: CaseAggregates,
-    /// The bytes of each data file as last written, so an edit writes only
-    /// the stretch that changed (see [`output::patch_file`]).
-    written: std::sync::Mutex<HashMap<String, Option<output::Written>>>,
+    /// The stamp of each data file as last written, so that an edit writes
+    /// only the stretch that changed (see [`output::patch_tail`]).
+    stamps: std::sync::Mutex<HashMap<String, Option<output::Stamp>>>,
 }
 
 /// The outcome of [`Session::apply`].
@@ -115,9 +115,16 @@ impl Session {
                     Some((canonical(sources.abs_path(file)), (file, n)))
                 })
                 .collect();
+            let aggregates = CaseAggregates::new(&site);
+            // The data files as the build left them: the first edit can
+            // then patch them too, instead of writing ~40 MB whole.
+            let mut stamps = HashMap::new();
+            aggregates.write_to(&mut |path, bytes| {
+                stamps.insert(path.to_string(), output::stamp_if_holds(out, path, bytes));
+            });
             Some(Session {
-                aggregates: CaseAggregates::new(&site),
-                written: Default::default(),
+                aggregates,
+                stamps: stamps.into(),
                 root: root.to_path_buf(),
                 site,
                 sources,
@@ -260,32 +267,24 @@ impl Session {
                 })
         };
         let data = || -> Result<(), String> {
-            // Only the files the edit changed (flags are not searched, so a
-            // flag edit leaves the 24 MB of search indexes alone), one at a
-            // time through one buffer: side by side they were slower.
-            let mut result = Ok(());
-            let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
-            self.aggregates.write_changed(&mut |path, bytes| {
-                if result.is_err() {
-                    return;
-                }
-                sink.files.fetch_add(1, Ordering::Relaxed);
-                let patched = output::patch_file(
+            // One file at a time: side by side they were slower (they
+            // compete with the pages for 2 cores and memory bandwidth).
+            let mut stamps = self.stamps.lock().unwrap_or_else(|e| e.into_inner());
+            for file in self.aggregates.changed_files() {
+                let path = file.path();
+                output::patch_tail(
                     out,
                     path,
-                    written.entry(path.to_string()).or_default(),
-                    bytes,
-                );
-                result = match patched {
-                    Ok(true) => {
-                        sink.written.fetch_add(1, Ordering::Relaxed);
-                        Ok(())
-                    }
-                    Ok(false) => Ok(()),
-                    Err(e) => Err(format!("writing {path}: {e}")),
-                };
-            });
-            result
+                    stamps.entry(path.to_string()).or_default(),
+                    file.len(),
+                    file.from,
+                    &|at, w| file.write_from(at, w),
+                )
+                .map_err(|e| format!("writing {path}: {e}"))?;
+                sink.files.fetch_add(1, Ordering::Relaxed);
+                sink.written.fetch_add(1, Ordering::Relaxed);
+            }
+            Ok(())
         };
         fn timed(f: impl FnOnce() -> Result<(), String>) -> Result<Duration, String> {
             let t = Instant::now();

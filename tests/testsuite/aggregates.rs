@@ -65,6 +65,37 @@ fn assert_same(agg: &CaseAggregates, site: &Site, what: &str) {
     );
 }
 
+/// Updates `agg` for the edited case `r` and checks what it reports as
+/// changed: every file it does not list is as before, and in every file it
+/// lists, the bytes before its first changed byte are as before and the
+/// bytes it writes from there are the rest of the new file.
+fn update_and_check_changes(agg: &mut CaseAggregates, site: &Site, r: &[CaseRef], what: &str) {
+    let before = agg.files();
+    agg.update(site, r);
+    let after = agg.files();
+    let changed = agg.changed_files();
+    for ((path, old), (_, new)) in before.iter().zip(&after) {
+        match changed.iter().find(|c| c.path() == path) {
+            None => assert!(old == new, "{what}: {path} changed but is not listed"),
+            Some(c) => {
+                assert_eq!(c.len(), new.len(), "{what}: {path} length");
+                assert!(c.from <= old.len().min(new.len()), "{what}: {path} from");
+                assert!(
+                    old[..c.from] == new[..c.from],
+                    "{what}: {path} differs before byte {}",
+                    c.from
+                );
+                let mut tail = Vec::new();
+                c.write_from(c.from, &mut tail).expect("write");
+                assert!(tail == new[c.from..], "{what}: {path} tail");
+                let mut whole = Vec::new();
+                c.write_from(0, &mut whole).expect("write");
+                assert!(whole == *new, "{what}: {path} whole");
+            }
+        }
+    }
+}
+
 /// A reference with the position of `like` and the value `id`.
 fn term_ref(like: &Ref, id: &str) -> Ref {
     let mut r = like.clone();
@@ -150,11 +181,15 @@ fn each_kind_of_case_edit_is_patched_in_byte_for_byte() {
             c.risk_flags.clear();
         }),
     ];
+    let (mut listed, count) = (0, edits.len());
     for (what, edit) in edits {
         edit(case_mut(&mut site, r));
-        agg.update(&site, &[r]);
+        update_and_check_changes(&mut agg, &site, &[r], what);
         assert_same(&agg, &site, what);
+        listed += agg.changed_files().len();
     }
+    // Each edit changed at least one file, and some changed several.
+    assert!(listed > count, "{listed} files listed as changed");
     // The tokens only the removed texts had are gone from the index.
     for lang in ["zh-TW", "en"] {
         let index = search_file(&agg, lang);
@@ -176,6 +211,7 @@ fn an_update_with_no_case_changes_nothing() {
     let before = agg.files();
     agg.update(&site, &[]);
     assert!(agg.files() == before);
+    assert!(agg.changed_files().is_empty());
     // Nor does naming a case whose fields did not change.
     let r = CaseRef {
         inventory: 0,
@@ -183,6 +219,7 @@ fn an_update_with_no_case_changes_nothing() {
     };
     agg.update(&site, &[r, r]);
     assert!(agg.files() == before);
+    assert!(agg.changed_files().is_empty());
     // An edit made but not reported is not seen (the caller names what it changed).
     case_mut(&mut site, r).name = Text::from_pairs([("en", "Unreported")]);
     agg.update(&site, &[]);
@@ -237,6 +274,6 @@ fn edits_to_cases_of_two_inventories_at_once() {
         c.use_subtype = None;
         c.risk_flags.truncate(1);
     }
-    agg.update(&site, &[b, a]);
+    update_and_check_changes(&mut agg, &site, &[b, a], "two inventories");
     assert_same(&agg, &site, "two inventories");
 }
