@@ -55,7 +55,8 @@ pub struct Session {
     theme: Theme,
     brief_theme: BriefTheme,
     /// Every briefing, rendered with [`VERSION_MARK`] for the version.
-    briefs: Vec<(String, Subject, String)>,
+    /// (Each is replaced when an edit renders it again.)
+    briefs: Vec<(String, Subject, std::sync::Mutex<String>)>,
     /// The data files made from every case, as per-case fragments.
     aggregates: CaseAggregates,
     /// The stamp of each data file as last written, so that an edit writes
@@ -102,7 +103,7 @@ impl Session {
                 .into_par_iter()
                 .map(|(lang, subject)| {
                     let html = brief::render(&site, &brief_theme, &subject, &lang, VERSION_MARK)?;
-                    Ok((lang, subject, html))
+                    Ok((lang, subject, html.into()))
                 })
                 .collect::<Result<Vec<_>, String>>()
                 .ok()?;
@@ -256,13 +257,13 @@ impl Session {
             self.briefs
                 .par_iter()
                 .try_for_each(|(lang, subject, cached)| {
-                    let html = if deps.shows_brief(subject) {
-                        brief::render(site, &self.brief_theme, subject, lang, VERSION_MARK)?
-                    } else {
-                        cached.clone()
-                    };
+                    let mut cached = cached.lock().unwrap_or_else(|e| e.into_inner());
+                    if deps.shows_brief(subject) {
+                        *cached =
+                            brief::render(site, &self.brief_theme, subject, lang, VERSION_MARK)?;
+                    }
                     // The version is in every briefing, and it changed.
-                    let html = html.replace(VERSION_MARK, &version);
+                    let html = cached.replace(VERSION_MARK, &version);
                     sink.put_changed(&brief::site_path(lang, subject), html.as_bytes())
                 })
         };

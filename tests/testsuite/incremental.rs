@@ -138,6 +138,16 @@ fn edits_across_inventories_of_the_default_site_give_the_bytes_of_a_full_build()
     // languages; not the other 7,000.
     assert!((10..200).contains(&pages), "{pages} pages re-rendered");
     assert_same_as_full_build(root);
+    // Then a flag on a case on the sixth page of the US inventory's table:
+    // the inventory's figures, on its first page, change too.
+    edit(
+        root,
+        us,
+        "csv?plain=1#L1232\"",
+        "csv?plain=1#L1232\"\n    risk_flags: [\"personal_data\"]\n    flag_provenance: [{flag: \"personal_data\", method: \"us25-pii\"}]",
+    );
+    apply(&mut s, root, &[us]);
+    assert_same_as_full_build(root);
 }
 
 #[test]
