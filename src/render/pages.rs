@@ -39,13 +39,15 @@ pub enum Shows {
     NoCases,
     /// One case (its own page).
     Case(crate::model::CaseRef),
-    /// The figures of one inventory (by index) and the rows of its cases
-    /// in `rows` (a page of its table).
+    /// A page of one inventory's table: the rows of its cases in `rows`,
+    /// and on the first page its figures.
     Inventory {
         /// Index of the inventory.
         index: usize,
         /// Indexes of the cases listed, within the inventory.
         rows: std::ops::Range<usize>,
+        /// Whether the page shows the inventory's figures.
+        figures: bool,
     },
     /// The figures of the cases of one jurisdiction (by id): its page's
     /// chart and counts.
@@ -400,8 +402,10 @@ fn inventories<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
     for (n, inv) in site.inventories.iter().enumerate() {
         let id = inv.id.value.as_str();
         let pages = inv.cases.len().div_ceil(CASES_PER_PAGE).max(1);
-        // The head (charts, counts) is the same on every page of the
-        // inventory's table: made once, by the first thread that needs it.
+        // The head (title, coverage, sources) is the same on every page of
+        // the inventory's table: made once, by the first thread that needs
+        // it. The figures are on the first page only, so that a flag edit
+        // re-renders one page of a long inventory, not all of them.
         let head = std::sync::Arc::new(std::sync::OnceLock::new());
         for page in 1..=pages {
             let head = head.clone();
@@ -413,6 +417,7 @@ fn inventories<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
                 Shows::Inventory {
                     index: n,
                     rows: (page - 1) * CASES_PER_PAGE..(page * CASES_PER_PAGE).min(inv.cases.len()),
+                    figures: page == 1,
                 },
                 move || {
                     let slice = inv
@@ -421,6 +426,9 @@ fn inventories<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
                         .skip((page - 1) * CASES_PER_PAGE)
                         .take(CASES_PER_PAGE);
                     let mut ctx = head.get_or_init(|| inventory_head(v, n)).clone();
+                    if page == 1 {
+                        inventory_figures(v, n, &mut ctx);
+                    }
                     ctx["cases"] = slice.map(|c| v.case_row(inv, c)).collect();
                     ctx["pager"] = pager(pages, page, |p| urls::inventory(v.lang, id, p));
                     ctx
@@ -450,13 +458,6 @@ fn inventory_head(v: View, n: usize) -> Value {
     let site = v.site;
     let inv = &site.inventories[n];
     let id = inv.id.value.as_str();
-    let row = analytics::flags_for_inventory(site, n);
-    let by_class: Vec<Value> = site
-        .vocabulary(V::UseClasses)
-        .terms
-        .iter()
-        .map(|t| json!({"class": {"id": t.id.value, "label": v.tx(&t.label)}, "cases": inv.cases.iter().filter(|c| c.use_class.value == t.id.value).count()}))
-        .collect();
     json!({
         "id": id,
         "title": v.tx(&inv.title),
@@ -469,12 +470,26 @@ fn inventory_head(v: View, n: usize) -> Value {
         "description": v.tx_opt(&inv.description),
         "source_url": inv.source_url.as_ref().map(|u| u.value.trim()),
         "flag_methods": inv.flag_methods.iter().map(|m| json!({"id": m.id.value, "label": v.tx(&m.label), "description": v.tx(&m.description), "default": inv.default_flag_method.as_ref().is_some_and(|d| d.value == m.id.value)})).collect::<Vec<_>>(),
-        "flags": v.flag_chart(&format!("flags-{id}"), &chart_title(v, "flags_of_cases"), &row),
-        "by_class": by_class,
         "sources": v.sources(&inv.sources),
         "flag_headers": v.flag_headers(),
         "cite": cite(site, v.lang, id, &v.plain(&inv.title), &urls::inventory(v.lang, id, 1), inv.year.as_ref().map(|y| year_date(y.value))),
     })
+}
+
+/// Adds inventory `n`'s figures to its first page's context: the flag
+/// chart (`flags`) and the cases per use class (`by_class`).
+fn inventory_figures(v: View, n: usize, ctx: &mut Value) {
+    let site = v.site;
+    let inv = &site.inventories[n];
+    let row = analytics::flags_for_inventory(site, n);
+    let chart_id = format!("flags-{}", inv.id.value);
+    ctx["flags"] = v.flag_chart(&chart_id, &chart_title(v, "flags_of_cases"), &row);
+    ctx["by_class"] = site
+        .vocabulary(V::UseClasses)
+        .terms
+        .iter()
+        .map(|t| json!({"class": {"id": t.id.value, "label": v.tx(&t.label)}, "cases": inv.cases.iter().filter(|c| c.use_class.value == t.id.value).count()}))
+        .collect();
 }
 
 /// The context of one case's page.

@@ -404,8 +404,12 @@ impl Dependents {
         match shows {
             Shows::NoCases => false,
             Shows::Case(c) => self.cases.contains(c),
-            Shows::Inventory { index, rows } => {
-                (self.figures && self.inventories.contains(index))
+            Shows::Inventory {
+                index,
+                rows,
+                figures,
+            } => {
+                (self.figures && *figures && self.inventories.contains(index))
                     || self
                         .cases
                         .iter()
