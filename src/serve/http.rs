@@ -1,14 +1,27 @@
 //! The development server: static files from the output folder, plus the
 //! live-reload script and the build state. Loopback only.
+//!
+//! Open pages learn of a new build by asking for the state with
+//! `?wait=G`, the generation they last saw: the request is held (parked,
+//! not holding a worker thread) until the state changes, and answered the
+//! moment a build publishes it.
 
 use super::Shared;
 use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 use tiny_http::{Header, Request, Response, Server};
 
 const LIVE_JS: &str = include_str!("live.js");
 const WORKERS: usize = 4;
+
+/// How long a request waiting for a change is held before it is answered
+/// with the state as it is (idle requests get dropped along the way).
+const HOLD: Duration = Duration::from_secs(25);
+
+/// Requests waiting for the state to pass a generation, since when.
+type Waiting = Arc<Mutex<Vec<(u64, Request, Instant)>>>;
 
 /// Starts the server on 127.0.0.1:`port` with a few worker threads and
 /// returns the address it listens on.
@@ -20,17 +33,61 @@ pub fn start(out: &Path, port: u16, state: Shared) -> Result<SocketAddr, String>
         .to_ip()
         .ok_or("server has no IP address")?;
     let server = Arc::new(server);
+    let waiting: Waiting = Arc::default();
     for _ in 0..WORKERS {
         let server = server.clone();
         let state = state.clone();
+        let waiting = waiting.clone();
         let out = out.to_path_buf();
         std::thread::spawn(move || {
             while let Ok(req) = server.recv() {
-                handle(req, &out, &state);
+                handle(req, &out, &state, &waiting);
             }
         });
     }
+    std::thread::spawn(move || answer_waiting(&state, &waiting));
     Ok(addr)
+}
+
+/// Answers the waiting requests whenever the state changes, and those held
+/// for [`HOLD`].
+fn answer_waiting(state: &Shared, waiting: &Waiting) {
+    let mut seen = state.get().generation;
+    loop {
+        let (generation, body) = {
+            let s = state.wait_past(seen, Duration::from_secs(1));
+            (s.generation, serde_json::to_string(&*s).expect("json"))
+        };
+        seen = generation;
+        // Older than now: a request parked after this state was read, for
+        // a newer one, waits for the next round.
+        let ready: Vec<_> = {
+            let mut w = waiting.lock().unwrap_or_else(|e| e.into_inner());
+            let (ready, held) = w
+                .drain(..)
+                .partition(|(g, _, since)| *g < generation || since.elapsed() >= HOLD);
+            *w = held;
+            ready
+        };
+        for (_, req, _) in ready {
+            let _ = req.respond(state_response(body.clone()));
+        }
+    }
+}
+
+fn state_response(body: String) -> Response<std::io::Cursor<Vec<u8>>> {
+    Response::from_string(body)
+        .with_header(header("Content-Type", "application/json"))
+        .with_header(header("Cache-Control", "no-store"))
+}
+
+/// The generation in `?wait=G`, if the URL has one.
+fn wait_param(url: &str) -> Option<u64> {
+    let query = url.split_once('?')?.1;
+    query
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("wait="))
+        .and_then(|g| g.parse().ok())
 }
 
 fn header(name: &str, value: &str) -> Header {
@@ -93,16 +150,21 @@ pub fn inject(html: &str, version: u64) -> String {
     }
 }
 
-fn handle(req: Request, out: &Path, state: &Shared) {
+fn handle(req: Request, out: &Path, state: &Shared, waiting: &Waiting) {
     let url = req.url().to_string();
     let path = url.split(['?', '#']).next().unwrap_or("/").to_string();
     let no_store = header("Cache-Control", "no-store");
     let resp = match path.as_str() {
         "/__govatlas/state" => {
-            let body = serde_json::to_string(&*state.lock().expect("state")).expect("json");
-            Response::from_string(body)
-                .with_header(header("Content-Type", "application/json"))
-                .with_header(no_store)
+            let s = state.get();
+            if wait_param(&url) == Some(s.generation) {
+                // Parked while the state is locked, so that a change
+                // cannot slip between the look and the parking.
+                let mut w = waiting.lock().unwrap_or_else(|e| e.into_inner());
+                w.push((s.generation, req, Instant::now()));
+                return;
+            }
+            state_response(serde_json::to_string(&*s).expect("json"))
         }
         "/__govatlas/live.js" => Response::from_string(LIVE_JS)
             .with_header(header("Content-Type", "text/javascript; charset=utf-8"))
@@ -150,7 +212,7 @@ fn serve_file(req: Request, out: &Path, path: &str, state: &Shared) {
     };
     let ctype = content_type(&file);
     let body = if ctype.starts_with("text/html") {
-        let version = state.lock().expect("state").version;
+        let version = state.get().version;
         inject(&String::from_utf8_lossy(&bytes), version).into_bytes()
     } else {
         bytes
@@ -177,6 +239,14 @@ mod tests {
         assert_eq!(resolve(out, "/%E8%BB%8A.html"), Some(out.join("車.html")));
         assert_eq!(resolve(out, "/../etc/passwd"), None);
         assert_eq!(resolve(out, "/en/%2e%2e/%2e%2e/x"), None);
+    }
+
+    #[test]
+    fn the_generation_waited_for_is_read_from_the_query() {
+        assert_eq!(wait_param("/__govatlas/state?wait=7"), Some(7));
+        assert_eq!(wait_param("/__govatlas/state?x=1&wait=12"), Some(12));
+        assert_eq!(wait_param("/__govatlas/state"), None);
+        assert_eq!(wait_param("/__govatlas/state?wait="), None);
     }
 
     #[test]

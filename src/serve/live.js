@@ -48,13 +48,23 @@
     shown = "";
   }
 
+  /* Asks for the state, then again with the generation it saw: the server
+     holds that request until the state changes (a build, new errors), so
+     the answer comes the moment a build is published. */
+  var generation = null;
   function poll() {
-    fetch("/__govatlas/state", { cache: "no-store" })
+    var asked = Date.now();
+    var sent = generation;
+    fetch("/__govatlas/state" + (sent === null ? "" : "?wait=" + sent), { cache: "no-store" })
       .then(function (r) { return r.json(); })
       .then(function (s) {
         if (s.version !== version && s.errors.length === 0) { location.reload(); return; }
         if (s.errors.length) show(s.errors); else hide();
-        setTimeout(poll, 400);
+        generation = s.generation;
+        /* Something between here and the server that does not hold
+           requests: ask every second instead of in a tight loop. */
+        var quick = s.generation === sent && Date.now() - asked < 100;
+        setTimeout(poll, quick ? 1000 : 0);
       })
       .catch(function () { setTimeout(poll, 1500); });
   }

@@ -23,7 +23,7 @@ use serde::Serialize;
 use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
 /// A build function: (site root, output dir, paths changed since the last
@@ -88,14 +88,49 @@ pub struct Problem {
     pub text: String,
 }
 
-/// What open pages poll: the number of good builds, and the errors of the
-/// last build if it failed.
+/// What open pages ask for: the number of good builds, and the errors of
+/// the last build if it failed.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct State {
     /// Increases with every successful build; pages reload when it changes.
     pub version: u64,
     /// Problems of the last build; empty when it succeeded.
     pub errors: Vec<Problem>,
+    /// Increases with every change of the state: a page that asks with
+    /// `?wait=G` is answered as soon as it is no longer `G`.
+    pub generation: u64,
+}
+
+/// The state, and a signal for the pages waiting for it to change.
+#[derive(Debug, Default)]
+pub struct Live {
+    state: Mutex<State>,
+    changed: Condvar,
+}
+
+impl Live {
+    /// The current state.
+    pub fn get(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Changes the state, and wakes whoever waits for a change (the HTTP
+    /// server, which then answers the pages waiting for one).
+    pub fn update(&self, f: impl FnOnce(&mut State)) {
+        let mut s = self.get();
+        f(&mut s);
+        s.generation += 1;
+        self.changed.notify_all();
+    }
+
+    /// Waits up to `timeout` for the generation to differ from `seen`;
+    /// returns the state then.
+    pub fn wait_past(&self, seen: u64, timeout: Duration) -> MutexGuard<'_, State> {
+        self.changed
+            .wait_timeout_while(self.get(), timeout, |s| s.generation == seen)
+            .unwrap_or_else(|e| e.into_inner())
+            .0
+    }
 }
 
 /// Held for writing while an incremental rebuild overwrites files in
@@ -105,7 +140,7 @@ pub struct State {
 pub(crate) static PUBLISHING: std::sync::RwLock<()> = std::sync::RwLock::new(());
 
 /// Shared between the build loop and the HTTP workers.
-pub type Shared = Arc<Mutex<State>>;
+pub type Shared = Arc<Live>;
 
 /// Turns a failure into overlay problems.
 pub fn problems(f: &Failure) -> Vec<Problem> {
@@ -167,18 +202,21 @@ pub fn build_once(
             // save without changes): open pages need not reload, unless
             // they show errors that this content no longer has (a bad edit
             // undone).
-            let mut s = state.lock().expect("state");
-            if !s.errors.is_empty() {
-                s.errors.clear();
-                s.version += 1;
+            if !state.get().errors.is_empty() {
+                state.update(|s| {
+                    s.errors.clear();
+                    s.version += 1;
+                });
             }
-            println!("no change to the site (build {})", s.version);
+            println!("no change to the site (build {})", state.get().version);
             true
         }
         Ok(r) => {
-            let mut s = state.lock().expect("state");
-            s.version += 1;
-            s.errors.clear();
+            state.update(|s| {
+                s.version += 1;
+                s.errors.clear();
+            });
+            let s = state.get();
             if r.stages
                 .first()
                 .is_some_and(|(name, _)| *name == "incremental")
@@ -208,7 +246,7 @@ pub fn build_once(
         }
         Err(f) => {
             print_failure(&f);
-            state.lock().expect("state").errors = problems(&f);
+            state.update(|s| s.errors = problems(&f));
             false
         }
     }
@@ -227,7 +265,7 @@ pub fn run(
     mut rebuild: Rebuild,
     on_ready: impl FnOnce(SocketAddr),
 ) -> Result<(), String> {
-    let state: Shared = Arc::new(Mutex::new(State::default()));
+    let state: Shared = Arc::default();
     build_once(&opts, &mut rebuild, &state, &[]);
     let changes = watch::start(&opts.root, opts.debounce)?;
     let addr = http::start(&opts.out, opts.port, state.clone())?;

@@ -256,24 +256,8 @@ impl Server {
 
     /// GET `path`: (status, body).
     pub fn get(&self, path: &str) -> (u16, String) {
-        let mut s = TcpStream::connect(&self.addr).expect("connect");
-        write!(
-            s,
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.addr
-        )
-        .unwrap();
-        let mut buf = Vec::new();
-        s.read_to_end(&mut buf).unwrap();
-        let text = String::from_utf8_lossy(&buf).to_string();
-        let status: u16 = text[9..12].parse().unwrap();
-        let body = text
-            .split_once("\r\n\r\n")
-            .map(|x| x.1.to_string())
-            .unwrap_or_default();
-        (status, body)
+        http_get(&self.addr, path)
     }
-
     /// The build state.
     pub fn state(&self) -> Value {
         serde_json::from_str(&self.get("/__govatlas/state").1).expect("state json")
@@ -294,6 +278,25 @@ impl Server {
             std::thread::sleep(Duration::from_millis(100));
         }
     }
+}
+
+/// GET `path` from `addr`: (status, body).
+fn http_get(addr: &str, path: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).unwrap();
+    let text = String::from_utf8_lossy(&buf).to_string();
+    let status: u16 = text[9..12].parse().unwrap();
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|x| x.1.to_string())
+        .unwrap_or_default();
+    (status, body)
 }
 
 impl Drop for Server {
@@ -321,7 +324,16 @@ fn serve_rebuilds_injects_and_reports_errors() {
     assert_eq!(server.get("/no/such/page.html").0, 404);
     assert_eq!(server.get("/../Cargo.toml").0, 400);
 
-    // An edit rebuilds.
+    // An edit rebuilds, and a page waiting for a change of state (as the
+    // live script does) is answered with it, not before.
+    let generation = server.state()["generation"].as_u64().unwrap();
+    let (addr, wait) = (
+        server.addr.clone(),
+        format!("/__govatlas/state?wait={generation}"),
+    );
+    let waiting = std::thread::spawn(move || http_get(&addr, &wait));
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(!waiting.is_finished(), "answered with no change");
     let file = root.join("content/inventories/tw-digi-2023.yaml");
     let original = std::fs::read_to_string(&file).unwrap();
     std::fs::write(
@@ -329,6 +341,11 @@ fn serve_rebuilds_injects_and_reports_errors() {
         original.replace("Smarter licence-plate recognition", "Plate reader v2"),
     )
     .unwrap();
+    let (status, answer) = waiting.join().unwrap();
+    assert_eq!(status, 200);
+    let answer: Value = serde_json::from_str(&answer).unwrap();
+    assert_eq!(answer["version"], 2, "{answer}");
+    assert!(answer["generation"].as_u64().unwrap() > generation);
     server.wait_for("build 2", |s| s["version"] == 2);
     assert!(server
         .get("/en/cases/tw-digi-2023-01.html")
