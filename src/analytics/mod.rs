@@ -1,7 +1,7 @@
 //! Stage 4, analytics: the numbers the tables and charts show, computed
 //! from the model. Pure functions, unit-tested on small hand-made sites.
 
-use crate::model::Site;
+use crate::model::{Site, Vocabulary};
 use crate::schema::{Case, VocabularyKind as V};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -20,14 +20,81 @@ pub struct FlagRow {
 }
 
 /// The figures over every case, each computed once per site: a full build
-/// asks for them on many pages, and `serve` on every edit. Cleared when a
-/// case changes ([`Site::replace_case`]).
+/// asks for them on many pages, and `serve` on every edit. When a case
+/// changes ([`Site::replace_case`]), those already counted are adjusted by
+/// the difference instead of counted again over every case.
 #[derive(Debug, Default)]
 pub struct Figures {
     overall: OnceLock<FlagRow>,
     by_use_class: OnceLock<Vec<FlagRow>>,
     by_inventory: OnceLock<Vec<FlagRow>>,
     cooccurrence: OnceLock<Vec<Vec<usize>>>,
+}
+
+impl Figures {
+    /// Takes the case `old` out of the figures and puts `new` in its place,
+    /// in inventory `inventory`. `flags` and `classes` are the site's risk
+    /// flag and use class vocabularies.
+    pub fn replace(
+        &mut self,
+        flags: &Vocabulary,
+        classes: &Vocabulary,
+        inventory: usize,
+        old: &Case,
+        new: &Case,
+    ) {
+        let rows = |row: &mut FlagRow, case: &Case, add: bool| {
+            let step = |n: &mut usize| {
+                if add {
+                    *n += 1
+                } else {
+                    *n -= 1
+                }
+            };
+            step(&mut row.cases);
+            if case.risk_flags.is_empty() {
+                step(&mut row.unflagged);
+            }
+            for f in &case.risk_flags {
+                if let Some(i) = flags.position(&f.value) {
+                    step(&mut row.counts[i]);
+                }
+            }
+        };
+        for (case, add) in [(old, false), (new, true)] {
+            if let Some(row) = self.overall.get_mut() {
+                rows(row, case, add);
+            }
+            if let Some(by_class) = self.by_use_class.get_mut() {
+                if let Some(i) = classes.position(&case.use_class.value) {
+                    rows(&mut by_class[i], case, add);
+                }
+            }
+            if let Some(by_inventory) = self.by_inventory.get_mut() {
+                rows(&mut by_inventory[inventory], case, add);
+            }
+            if let Some(m) = self.cooccurrence.get_mut() {
+                let idx = flag_positions(flags, case);
+                for &a in &idx {
+                    for &b in &idx {
+                        if add {
+                            m[a][b] += 1
+                        } else {
+                            m[a][b] -= 1
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The vocabulary positions of a case's risk flags.
+fn flag_positions(flags: &Vocabulary, case: &Case) -> Vec<usize> {
+    case.risk_flags
+        .iter()
+        .filter_map(|f| flags.position(&f.value))
+        .collect()
 }
 
 fn count_flags<'a>(site: &Site, id: String, cases: impl Iterator<Item = &'a Case>) -> FlagRow {
@@ -145,11 +212,7 @@ fn cooccurrence(site: &Site) -> Vec<Vec<usize>> {
     let n = vocab.terms.len();
     let mut m = vec![vec![0; n]; n];
     for (_, case) in site.cases() {
-        let idx: Vec<usize> = case
-            .risk_flags
-            .iter()
-            .filter_map(|f| vocab.position(&f.value))
-            .collect();
+        let idx = flag_positions(vocab, case);
         for &a in &idx {
             for &b in &idx {
                 m[a][b] += 1;
@@ -307,6 +370,56 @@ mod tests {
         );
         assert_eq!(flags_for_jurisdiction(&s, "us").counts, vec![1, 1, 1]);
         assert_eq!(flags_for_jurisdiction(&s, "jp").cases, 0);
+    }
+
+    /// Every figure over all cases, freshly counted or as memoized.
+    fn all_figures(s: &Site) -> (FlagRow, Vec<FlagRow>, Vec<FlagRow>, Vec<Vec<usize>>) {
+        (
+            flags_overall(s),
+            flags_by_use_class(s),
+            flags_by_inventory(s),
+            flag_cooccurrence(s),
+        )
+    }
+
+    #[test]
+    fn a_replaced_case_adjusts_the_figures_as_a_recount_would() {
+        let mut s = site();
+        all_figures(&s); // counted, then adjusted by each edit below
+        let at = |inventory, case| crate::model::CaseRef { inventory, case };
+        let edited = |s: &Site, r: crate::model::CaseRef, yaml: &str| -> Case {
+            let mut c: Case = serde_saphyr::from_str(yaml).unwrap();
+            c.id = s.inventories[r.inventory].cases[r.case].id.clone();
+            c
+        };
+        for (r, yaml) in [
+            // Flags changed, class kept.
+            (
+                at(0, 0),
+                "{id: c1, name: {en: c1}, agency: {en: g}, use_class: x, risk_flags: [c]}",
+            ),
+            // Class changed, and a flagged case left with no flag.
+            (
+                at(1, 0),
+                "{id: c4, name: {en: c4}, agency: {en: g}, use_class: x, risk_flags: []}",
+            ),
+            // An unflagged case flagged, in another class.
+            (
+                at(0, 2),
+                "{id: c3, name: {en: c3}, agency: {en: g}, use_class: x, risk_flags: [a, b, c]}",
+            ),
+        ] {
+            let case = edited(&s, r, yaml);
+            s.replace_case(r, case);
+            let adjusted = all_figures(&s);
+            s.figures = Figures::default();
+            assert_eq!(adjusted, all_figures(&s), "after editing {r:?}");
+        }
+        let all = flags_overall(&s);
+        assert_eq!(
+            (all.cases, all.counts.clone(), all.unflagged),
+            (4, vec![2, 1, 2], 1)
+        );
     }
 
     #[test]

@@ -140,10 +140,19 @@ impl Site {
     }
 
     /// Puts `case` in place of the case at `at` (an edit while serving that
-    /// keeps the case's id), returning the old one; figures are recounted.
+    /// keeps the case's id), returning the old one. The figures counted
+    /// so far are adjusted to it.
     pub fn replace_case(&mut self, at: CaseRef, case: Case) -> Case {
-        self.figures = Default::default();
-        std::mem::replace(&mut self.inventories[at.inventory].cases[at.case], case)
+        let old = std::mem::replace(&mut self.inventories[at.inventory].cases[at.case], case);
+        let new = &self.inventories[at.inventory].cases[at.case];
+        self.figures.replace(
+            &self.vocab[&VocabularyKind::RiskFlags],
+            &self.vocab[&VocabularyKind::UseClasses],
+            at.inventory,
+            &old,
+            new,
+        );
+        old
     }
 
     /// Indexes of a jurisdiction's frameworks, oldest first (by their first
