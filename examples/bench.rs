@@ -225,8 +225,8 @@ fn child(args: &[String]) {
 
 /// `govatlas serve` on `root` into `out`, on a free port.
 fn serve_child(args: &[String]) {
-    // SAFETY: as in `child`.
-    unsafe { mi_option_set(15, 0) };
+    // SAFETY: as in `child`; -1 as `govatlas serve` sets it (src/main.rs).
+    unsafe { mi_option_set(15, -1) };
     let opts = govatlas::serve::Options {
         root: PathBuf::from(&args[0]),
         out: PathBuf::from(&args[1]),
