@@ -21,6 +21,7 @@
 //! new text whose bits changed. A term left with no posting stays known (so
 //! its number and place in the order are kept) but is not written.
 
+use super::search::decimal;
 use super::views::View;
 use super::{case_rows, data, search, RenderedFile};
 use crate::model::{CaseRef, Site};
@@ -479,20 +480,6 @@ impl Term {
             (false, None) => {}
         }
     }
-}
-
-/// `n` in decimal, as `search::write_term` writes it.
-fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &[u8] {
-    let mut at = buf.len();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    &buf[at..]
 }
 
 /// The number of decimal digits of the first `k` of the sorted `postings`.

@@ -341,19 +341,23 @@ pub(super) fn write_term(out: &mut Vec<u8>, token: &str, postings: &[u32]) {
         if k > 0 {
             out.push(b',');
         }
-        let mut digits = [0u8; 10];
-        let (mut n, mut at) = (p, digits.len());
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        out.extend_from_slice(&digits[at..]);
+        out.extend_from_slice(decimal(p, &mut [0u8; 10]));
     }
     out.push(b']');
+}
+
+/// `n` in decimal (the digits serde_json writes), in `buf`.
+pub(super) fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &[u8] {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    &buf[at..]
 }
 
 /// Appends the index of `lang` as JSON to `out` (the same bytes as
