@@ -185,6 +185,22 @@ impl Site {
             .map_or("", |e| e.status.value.as_str())
     }
 
+    /// Whether `flag` was assessed on `case` of `inv`: the method answerable
+    /// for that flag on that case (the one that set it, or for an unticked
+    /// flag the case's or the inventory's method) can assess it. A case with
+    /// no method at all counts as assessed on every flag, as before methods
+    /// could say what they assess.
+    pub fn assessed(inv: &Inventory, case: &Case, flag: &str) -> bool {
+        let Some(method) = Self::flag_method(inv, case, flag) else {
+            return true;
+        };
+        inv.flag_methods
+            .iter()
+            .find(|m| m.id.value == method)
+            .and_then(|m| m.assesses.as_ref())
+            .is_none_or(|list| list.iter().any(|f| f.value == flag))
+    }
+
     /// The method that assigned `flag` on `case` of `inv`.
     pub fn flag_method<'a>(inv: &'a Inventory, case: &'a Case, flag: &str) -> Option<&'a str> {
         case.flag_provenance

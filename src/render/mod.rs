@@ -129,6 +129,14 @@ pub const STATIC_FILES: &[(&str, &[u8])] = &[
         include_bytes!("../../themes/default/static/style.css"),
     ),
     (
+        "static/figures.css",
+        include_bytes!("../../themes/default/static/figures.css"),
+    ),
+    (
+        "static/explorer.css",
+        include_bytes!("../../themes/default/static/explorer.css"),
+    ),
+    (
         "static/favicon.svg",
         include_bytes!("../../themes/default/static/favicon.svg"),
     ),

@@ -466,6 +466,13 @@ pub struct FlagMethod {
     pub label: Text,
     /// Who did what, and the reasoning.
     pub description: Text,
+    /// The risk flags this method can assess (terms of `risk_flags`). A flag
+    /// outside this list is "not assessed" on the cases the method covers:
+    /// shown as such, never as an unticked 0, and left out of shares. Absent:
+    /// every flag (a researcher who reads each case weighs all of them). An
+    /// import rule that can only ever set `personal_data` lists just that.
+    #[serde(default)]
+    pub assesses: Option<Vec<Ref>>,
 }
 
 /// One government AI use.

@@ -418,6 +418,14 @@ pub(super) fn check_inventory(cx: &mut Checker, file: FileId, inv: &Inventory) {
     let mut methods = HashSet::new();
     for (i, m) in inv.flag_methods.iter().enumerate() {
         cx.id(file, &m.id, &format!("flag_methods[{i}].id"));
+        for (k, f) in m.assesses.iter().flatten().enumerate() {
+            cx.term(
+                file,
+                f,
+                V::RiskFlags,
+                format!("flag_methods[{i}].assesses[{k}]"),
+            );
+        }
         if !methods.insert(m.id.value.as_str()) {
             cx.error_at(
                 file,
@@ -515,6 +523,25 @@ pub(super) fn check_inventory(cx: &mut Checker, file: FileId, inv: &Inventory) {
                 );
             }
             method_ref(cx, &prov.method, format!("{p}.flag_provenance[{k}].method"));
+        }
+        for (k, f) in case.risk_flags.iter().enumerate() {
+            if !crate::model::Site::assessed(inv, case, &f.value) {
+                let method = crate::model::Site::flag_method(inv, case, &f.value).unwrap_or("");
+                cx.error_at(
+                    file,
+                    f,
+                    "flag-not-assessed",
+                    Some(format!("{p}.risk_flags[{k}]")),
+                    format!(
+                        "risk flag `{}` is ticked, but flag method `{method}` does not assess it",
+                        f.value
+                    ),
+                )
+                .help(format!(
+                    "add `{}` to that method's `assesses`, or name in flag_provenance the method that set it",
+                    f.value
+                ));
+            }
         }
         if let Some(url) = &case.source_url {
             check_url(cx, file, url, format!("{p}.source_url"));
