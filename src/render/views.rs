@@ -188,6 +188,7 @@ impl<'a> View<'a> {
             }
         );
         json!({
+            "title": title,
             "svg": crate::charts::bar_chart(chart_id, title, &desc, &bars),
             "cases": row.cases,
             "unflagged": row.unflagged,
