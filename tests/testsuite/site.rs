@@ -161,7 +161,7 @@ fn relations_are_shown_from_both_ends() {
     );
     assert_eq!(
         rel("zh-TW/frameworks/tw-act.html"),
-        ["援引 第 M-25-21 號備忘錄 (美國)"]
+        ["援引 第 M-25-21 號備忘錄（美國）"]
     );
 }
 
@@ -170,7 +170,7 @@ fn framework_page_shows_provisions_principles_and_history() {
     let site = BuiltSite::build(&fixture("basic"));
     let doc = site.html("zh-TW/frameworks/tw-act.html");
     assert_eq!(
-        texts(&doc, "ol.provisions > li > .prov-label"),
+        texts(&doc, "ol.provisions > li > .prov-name > .prov-label"),
         ["第一條", "第二條"]
     );
     assert_eq!(
