@@ -233,11 +233,15 @@ fn serve_child(args: &[String]) {
         port: 0,
         debounce: std::time::Duration::from_millis(govatlas::serve::DEFAULT_DEBOUNCE_MS),
     };
-    let result = govatlas::serve::run(opts, govatlas::serve::incremental_rebuild(), |addr| {
-        use std::io::Write;
-        println!("serving {addr}");
-        let _ = std::io::stdout().flush();
-    });
+    let result = govatlas::serve::run(
+        opts,
+        govatlas::serve::incremental_rebuild(Default::default()),
+        |addr| {
+            use std::io::Write;
+            println!("serving {addr}");
+            let _ = std::io::stdout().flush();
+        },
+    );
     eprintln!("serve stopped: {result:?}");
 }
 

@@ -278,10 +278,16 @@ pub fn render_site_to(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Ren
     // added ~200 MiB to the peak at 10k cases. The sitemap lists the jobs,
     // so it is made before the pages consume them.
     let languages = site.languages.len();
-    let extra = 2 + 5 + 2 + 3 * languages + theme.statics.len();
+    let maps = sitemap::files(site, &jobs);
+    let feeds = if site.address.public().is_some() {
+        languages
+    } else {
+        0
+    };
+    let extra = maps.len() + 5 + 2 + 2 * languages + feeds + theme.statics.len();
     sink.total(jobs.len() + extra);
     let mut others = 0usize;
-    for (path, bytes) in sitemap::files(site, &jobs) {
+    for (path, bytes) in maps {
         sink.put(&path, &bytes)?;
         others += 1;
     }
@@ -449,10 +455,10 @@ fn common_context(site: &Site, lang: &str) -> Value {
         "description": text::tx_opt(&site.config.description, lang),
         "author": text::tx_opt(&site.config.author, lang),
         "data_date": site.config.data_date.as_ref().map(|d| d.value.to_string()),
-        "base_url": site.config.base_url.value,
+        "base_url": site.address.public(),
         "home": urls::home(lang),
         "search": urls::section(lang, "search"),
-        "feed": feed::feed_path(lang),
+        "feed": feed::feed_if_any(site, lang),
         "nav": nav.iter().map(|(k, u)| json!({"key": k, "url": u, "label": i18n::get(lang, k)})).collect::<Vec<_>>(),
         "pages": pages,
         "t": i18n::table(lang),
