@@ -536,6 +536,7 @@ pub struct Case {
     pub source_url: Option<Spanned<String>>,
     /// Fields a researcher edited by hand; `govatlas import` leaves them alone.
     #[serde(default)]
+    #[schemars(schema_with = "overridable_fields")]
     pub overrides: Vec<Ref>,
 }
 
@@ -553,6 +554,15 @@ pub const OVERRIDABLE_CASE_FIELDS: &[&str] = &[
     "stage",
     "source_url",
 ];
+
+/// The schema of `overrides`: names of [`OVERRIDABLE_CASE_FIELDS`], so an
+/// editor completes them (validation rejects any other).
+fn overridable_fields(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "array",
+        "items": {"enum": OVERRIDABLE_CASE_FIELDS},
+    })
+}
 
 /// Which method assigned one flag of a case.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
