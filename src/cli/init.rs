@@ -39,7 +39,7 @@ pub fn execute(args: Args) -> i32 {
                     i.rev
                 );
             }
-            let cd = if args.dir == PathBuf::from(".") {
+            let cd = if args.dir.as_os_str() == "." {
                 String::new()
             } else {
                 format!("cd {shown} && ")

@@ -47,7 +47,14 @@ fn schema_of<T: JsonSchema>(title: &str, applies_to: &str) -> Value {
 /// The schema of every kind of content file, in a fixed order.
 pub fn all() -> Vec<SchemaFile> {
     use super::*;
-    let kinds: [(&'static str, &'static str, fn(&str, &str) -> Value, &str); 8] = [
+    /// (schema file, content files, generator, title).
+    type Kind = (
+        &'static str,
+        &'static str,
+        fn(&str, &str) -> Value,
+        &'static str,
+    );
+    let kinds: [Kind; 8] = [
         (
             "site.json",
             "content/site.yaml",

@@ -63,10 +63,10 @@ fn check(
     file: &str,
     value: &Value,
 ) -> Vec<String> {
-    (validators[file]
+    validators[file]
         .iter_errors(value)
         .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect())
+        .collect()
 }
 
 /// Paths of the content files under `root`, relative to it.
