@@ -268,6 +268,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("cite_this", "引用本頁", "Cite this"),
     ("cite_text", "引用格式", "Reference"),
     ("cite_bibtex", "BibTeX", "BibTeX"),
+    (
+        "no_public_address",
+        "本站尚未發布於公開網址",
+        "Not yet published at a public address",
+    ),
     ("copy", "複製", "Copy"),
     ("copied", "已複製", "Copied"),
     ("filter_cases", "篩選案例", "Filter cases"),
