@@ -187,7 +187,11 @@ for (const width of WIDTHS) {
   const page = await context.newPage();
   let errors = [];
   let failed = [];
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  // The browser asks a server for /favicon.ico by itself when a page names no icon (a
+  // briefing names none: it must link to nothing); that request is not the page's.
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.location().url.endsWith("/favicon.ico")) errors.push(m.text());
+  });
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("requestfailed", (r) => failed.push(`${r.url().replace(BASE, "/")} (${r.failure()?.errorText})`));
   page.on("response", (r) => { if (r.status() >= 400) failed.push(`${r.url().replace(BASE, "/")} (HTTP ${r.status()})`); });
