@@ -175,13 +175,20 @@ mod tests {
     #[test]
     fn missing_fonts_are_reported() {
         let mut doc = crate::brief::doc::build(&serde_json::json!({"lang": "zh-TW"}));
-        assert_eq!(ChartFonts::none().warning(&doc), None, "no chart, nothing to say");
+        assert_eq!(
+            ChartFonts::none().warning(&doc),
+            None,
+            "no chart, nothing to say"
+        );
         doc.charts.push(crate::brief::doc::Chart {
             svg: SVG.into(),
             size: (100.0, 20.0),
             title: "臺".into(),
         });
         let w = ChartFonts::none().warning(&doc).unwrap();
-        assert!(w.contains("no font found") && w.contains("fonts-noto-cjk"), "{w}");
+        assert!(
+            w.contains("no font found") && w.contains("fonts-noto-cjk"),
+            "{w}"
+        );
     }
 }
