@@ -185,6 +185,15 @@ impl Site {
             .map_or("", |e| e.status.value.as_str())
     }
 
+    /// The jurisdiction a case belongs to: its own, or else its inventory's.
+    pub fn case_jurisdiction<'a>(inv: &'a Inventory, case: &'a Case) -> &'a str {
+        case.jurisdiction
+            .as_ref()
+            .unwrap_or(&inv.jurisdiction)
+            .value
+            .as_str()
+    }
+
     /// The method that assigned `flag` on `case` of `inv`.
     pub fn flag_method<'a>(inv: &'a Inventory, case: &'a Case, flag: &str) -> Option<&'a str> {
         case.flag_provenance

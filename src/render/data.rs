@@ -78,7 +78,7 @@ pub(super) fn case_record(site: &Site, i: usize, c: &Case) -> Value {
         "agency": text(&c.agency),
         "bureau": opt(&c.bureau),
         "inventory": inv.id.value,
-        "jurisdiction": inv.jurisdiction.value,
+        "jurisdiction": Site::case_jurisdiction(inv, c),
         "use_class": c.use_class.value,
         "use_subtype": c.use_subtype.as_ref().map(|s| &s.value),
         "techniques": c.techniques.iter().map(|t| &t.value).collect::<Vec<_>>(),
@@ -150,7 +150,7 @@ fn csv_write_case(csv: &mut csv::Writer<Vec<u8>>, site: &Site, flags: &[&str], i
     let mut row = vec![
         c.id.value.clone(),
         inv.id.value.clone(),
-        inv.jurisdiction.value.clone(),
+        Site::case_jurisdiction(inv, c).to_string(),
         c.name.get("zh-TW").unwrap_or("").to_string(),
         c.name.get("en").unwrap_or("").to_string(),
         c.agency.get("zh-TW").unwrap_or("").to_string(),

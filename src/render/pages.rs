@@ -230,7 +230,7 @@ fn jurisdiction_index(v: View) -> Value {
                 .sum();
             json!({
                 "link": v.jurisdiction_link(&j.id.value),
-                "kind": format!("{:?}", j.kind.value).to_lowercase(),
+                "kind": j.kind.value.name(),
                 "approach": j.approaches.last().map(|a| v.term(V::Approaches, &a.approach.value)),
                 "frameworks": fws,
                 "cases": cases,
@@ -288,7 +288,8 @@ fn jurisdiction_page(v: View, j: &crate::schema::Jurisdiction) -> Value {
     let ctx = json!({
         "id": id,
         "name": v.tx(&j.name),
-        "kind": format!("{:?}", j.kind.value).to_lowercase(),
+        "kind": j.kind.value.name(),
+        "parent": j.parent.as_ref().map(|p| v.jurisdiction_link(&p.value)),
         "summary": v.tx_opt(&j.summary),
         "dedicated_body": v.tx_opt(&j.dedicated_body),
         "approaches": j.approaches.iter().map(|a| json!({"approach": v.term(V::Approaches, &a.approach.value), "from": a.from.value.to_string(), "to": a.to.as_ref().map(|d| d.value.to_string()), "summary": v.tx(&a.summary)})).collect::<Vec<_>>(),
@@ -519,6 +520,8 @@ fn case_page(v: View, inv: &crate::schema::Inventory, case: &crate::schema::Case
                 "source_url": case.source_url.as_ref().map(|u| u.value.trim()),
                 "flag_rows": flag_rows,
                 "jurisdiction": v.jurisdiction_link(&inv.jurisdiction.value),
+                // Shown only when the case names a jurisdiction other than its inventory's.
+                "case_jurisdiction": case.jurisdiction.as_ref().filter(|j| j.value != inv.jurisdiction.value).map(|j| v.jurisdiction_link(&j.value)),
                 "sources": v.sources(&inv.sources),
                 "overrides": case.overrides.iter().map(|o| o.value.clone()).collect::<Vec<_>>(),
                 "cite": cite(site, v.lang, &case.id.value, &v.plain(&case.name), &urls::case(v.lang, &case.id.value), inv.year.as_ref().map(|y| year_date(y.value))),
