@@ -1,0 +1,156 @@
+//! The columns a mapping names, resolved against the file's header (names
+//! matched ignoring case and spacing; JSON paths likewise), and the values
+//! of a record read through a [`ColumnSpec`]: missing values, fallback
+//! columns, a default, and separators for several values.
+
+use super::mapping::ColumnSpec;
+use super::read::{Cell, Row, Table};
+use super::values::{clean_text, is_missing, match_key};
+use std::collections::HashMap;
+
+/// Where a value was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// In the column itself.
+    Column,
+    /// In a fallback column (named).
+    Fallback(String),
+    /// Nowhere: the spec's default.
+    Default,
+}
+
+/// The file's columns, by match key.
+pub struct Columns<'t> {
+    table: &'t Table,
+    index: HashMap<String, usize>,
+    missing: Vec<String>,
+}
+
+impl<'t> Columns<'t> {
+    /// Indexes the header of `table`; `missing` are the values that mean
+    /// "missing" where a column does not say otherwise.
+    pub fn new(table: &'t Table, missing: Vec<String>) -> Columns<'t> {
+        let mut index = HashMap::new();
+        for (i, h) in table.headers.iter().enumerate() {
+            index.entry(match_key(h)).or_insert(i);
+        }
+        Columns {
+            table,
+            index,
+            missing,
+        }
+    }
+
+    /// The table read.
+    pub fn table(&self) -> &'t Table {
+        self.table
+    }
+
+    /// Whether `name` is a column of the file.
+    pub fn has(&self, name: &str) -> bool {
+        self.index.contains_key(&match_key(name))
+    }
+
+    /// An error unless `name` is a column, naming the nearest one.
+    pub fn require(&self, at: &str, name: &str) -> Result<(), String> {
+        if self.has(name) {
+            return Ok(());
+        }
+        let near = self
+            .table
+            .headers
+            .iter()
+            .min_by_key(|h| strsim::levenshtein(&match_key(h), &match_key(name)))
+            .cloned()
+            .unwrap_or_default();
+        Err(format!(
+            "{at}: the file has no column {name:?} (did you mean {near:?}?)"
+        ))
+    }
+
+    /// Checks a spec's column and fallbacks.
+    pub fn require_spec(&self, at: &str, spec: &ColumnSpec) -> Result<(), String> {
+        for c in spec.columns() {
+            self.require(at, c)?;
+        }
+        Ok(())
+    }
+
+    /// The values meaning "missing" in the column of `spec`.
+    pub fn missing_of<'a>(&'a self, spec: &'a ColumnSpec) -> &'a [String] {
+        spec.missing_values.as_deref().unwrap_or(&self.missing)
+    }
+
+    /// The default missing values.
+    pub fn missing(&self) -> &[String] {
+        &self.missing
+    }
+
+    /// The cell of `name` in `row` (blank if the file lacks the column).
+    pub fn cell<'r>(&self, row: &'r Row, name: &str) -> Option<&'r Cell> {
+        self.index.get(&match_key(name)).map(|&i| &row.values[i])
+    }
+
+    /// The raw text of `name` in `row`, as published.
+    pub fn raw(&self, row: &Row, name: &str) -> String {
+        self.cell(row, name)
+            .map(|c| c.text().into_owned())
+            .unwrap_or_default()
+    }
+
+    /// The cleaned value of `spec` in `row`, from its column, else its
+    /// fallbacks in order, else its default; None when all are blank.
+    pub fn text(&self, row: &Row, spec: &ColumnSpec) -> Option<(String, Found)> {
+        let missing = self.missing_of(spec);
+        for (i, c) in spec.columns().enumerate() {
+            let Some(cell) = self.cell(row, c) else {
+                continue;
+            };
+            let v = match cell {
+                Cell::Text(s) => s.clone(),
+                Cell::List(_) => cell.items(spec.separator.as_deref(), missing).join("; "),
+            };
+            if !is_missing(&v, missing) {
+                let found = if i == 0 {
+                    Found::Column
+                } else {
+                    Found::Fallback(c.to_string())
+                };
+                return Some((clean_text(&v), found));
+            }
+        }
+        spec.default
+            .as_ref()
+            .map(|d| (clean_text(d), Found::Default))
+    }
+
+    /// The items of `spec` in `row` (split on `separator`, or the spec's
+    /// own), from the first of its columns that has any, else its default.
+    pub fn items(
+        &self,
+        row: &Row,
+        spec: &ColumnSpec,
+        separator: Option<&str>,
+    ) -> (Vec<String>, Found) {
+        let missing = self.missing_of(spec);
+        let sep = spec.separator.as_deref().or(separator);
+        for (i, c) in spec.columns().enumerate() {
+            let Some(cell) = self.cell(row, c) else {
+                continue;
+            };
+            let items = cell.items(sep, missing);
+            if !items.is_empty() {
+                let found = if i == 0 {
+                    Found::Column
+                } else {
+                    Found::Fallback(c.to_string())
+                };
+                return (items, found);
+            }
+        }
+        match &spec.default {
+            Some(d) => (vec![clean_text(d)], Found::Default),
+            None => (Vec::new(), Found::Column),
+        }
+    }
+}
