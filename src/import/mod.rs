@@ -72,8 +72,6 @@ pub fn run(opts: &ImportOptions) -> Result<ImportReport, ImportError> {
             f.frameworks.text_language.as_str(),
         ),
     };
-    site::check_text_language(&opts.root, lang_at, lang).map_err(mapping_err)?;
-
     let bytes = std::fs::read(&opts.file)
         .map_err(|e| ImportError::Usage(format!("cannot read {}: {e}", opts.file.display())))?;
     let src = m.source();
@@ -122,6 +120,7 @@ pub fn run(opts: &ImportOptions) -> Result<ImportReport, ImportError> {
             .map(|s| s.to_string())
             .collect(),
     };
+    site::check_text_language(&opts.root, lang_at, lang).map_err(mapping_err)?;
     let cols = Columns::new(&table, missing);
     let mut report = ImportReport {
         file: opts.file.clone(),

@@ -41,12 +41,10 @@ impl IssueKind {
             IssueKind::UnknownValue => "value not in the mapping",
             IssueKind::BadValue => "value not usable (left out)",
             IssueKind::Several => "several values where one is used",
-            IssueKind::Skipped => "row skipped (required value blank)",
+            IssueKind::Skipped => "skipped (required value blank)",
             IssueKind::ExtraFields => "more fields than the header",
             IssueKind::Fallback => "blank value placed by the mapping's fallback",
-            IssueKind::DerivedId => {
-                "case id derived (publisher id blank, placeholder or duplicated)"
-            }
+            IssueKind::DerivedId => "id derived (publisher id blank, placeholder or duplicated)",
         }
     }
 }
@@ -195,8 +193,13 @@ impl ImportReport {
         if self.rows_filtered > 0 {
             let _ = writeln!(
                 o,
-                "import: {} {units} left out by source.filter",
-                self.rows_filtered
+                "import: {} {} left out by source.filter",
+                self.rows_filtered,
+                if self.rows_filtered == 1 {
+                    self.unit.to_string()
+                } else {
+                    units.clone()
+                }
             );
         }
         let m = &self.merge;

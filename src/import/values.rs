@@ -89,9 +89,12 @@ fn parse_bracket_list(t: &str) -> Option<Vec<String>> {
 }
 
 /// Lowercase ASCII slug: letters and digits, other runs become one `-`.
+/// Other scripts are transliterated first (`Künstliche` → `kunstliche`,
+/// `République` → `republique`, `智慧` → `zhi-hui`).
 pub fn slug(s: &str) -> String {
     let mut out = String::new();
-    for c in s.chars() {
+    let ascii = deunicode::deunicode(s);
+    for c in ascii.chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if !out.ends_with('-') && !out.is_empty() {
@@ -177,7 +180,9 @@ mod tests {
     #[test]
     fn slugs() {
         assert_eq!(slug("DHS-2705"), "dhs-2705");
-        assert_eq!(slug("  Ärzte & co. "), "rzte-co");
+        assert_eq!(slug("  Ärzte & co. "), "arzte-co");
+        assert_eq!(slug("Künstliche Intelligenz"), "kunstliche-intelligenz");
+        assert_eq!(slug("智慧"), "zhi-hui");
         assert_eq!(truncate_slug("abc-def-ghi", 4), "abc");
     }
 }

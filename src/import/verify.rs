@@ -182,8 +182,15 @@ fn explain_problems(
                     }
                     let _ = writeln!(o);
                 }
+                None if t.place.contains(" cases[") => {
+                    let _ = writeln!(
+                        o,
+                        "  {} (a case kept from content/, not from the file)",
+                        t.place
+                    );
+                }
                 None => {
-                    let _ = writeln!(o, "  {} (not from the file: kept from content/)", t.place);
+                    let _ = writeln!(o, "  {} (from the mapping)", t.place);
                 }
             }
         }
@@ -235,10 +242,11 @@ fn locate(d: &Diagnostic, rows: &Rows) -> (Option<usize>, String) {
                     }
                 }
             }
-            // A problem without a field path: find the case by its line.
+            // A problem about a value without a field path: find the case
+            // by its line. A problem with the whole file (its size) has none.
             let i = case_lines.partition_point(|&l| l <= d.line);
             match i.checked_sub(1) {
-                Some(i) if d.line >= case_lines[0] => {
+                Some(i) if d.field.is_some() && d.line >= case_lines[0] => {
                     (rows.get(i).copied().flatten(), head(&field))
                 }
                 _ => (None, head(&field)),

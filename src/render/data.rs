@@ -209,6 +209,7 @@ fn frameworks_json(site: &Site) -> Vec<u8> {
                 "binding": f.binding,
                 "risk_based": f.risk_based,
                 "issuer": opt(&f.issuer),
+                "url": f.url.as_ref().map(|u| u.value.trim()),
                 "dates": dates,
                 "status_history": f.status_history.iter().map(|e| json!({"date": e.date.value.to_string(), "status": e.status.value, "note": opt(&e.note)})).collect::<Vec<_>>(),
                 "provisions": provisions(&f.provisions),

@@ -197,7 +197,7 @@ mod tests {
 
     #[test]
     fn unmanaged_and_overridden_keys_are_kept() {
-        let old = "# Generated\nid: \"a\"\ntitle: {en: \"Hand title\"}\nbinding: true\nprinciples:\n  - maps_to: [safety]\n    wording: {en: w}\noverrides: [title]\n";
+        let old = "# Generated\nid: \"a\"\njurisdiction: tw\ntype: law\ntitle: {en: \"Hand title\"}\nbinding: true\nprinciples:\n  - maps_to: [safety]\n    wording: {en: w}\noverrides: [title]\n";
         let fresh = vec![
             ("id", Some("id: \"a\"\n".to_string())),
             ("title", Some("title: {en: \"Source title\"}\n".to_string())),
@@ -206,7 +206,7 @@ mod tests {
         let m = compose("# New header\n", &fresh, Some(old)).unwrap();
         assert_eq!(
             m.text,
-            "# New header\nid: \"a\"\ntitle: {en: \"Hand title\"}\nbinding: false\nprinciples:\n  - maps_to: [safety]\n    wording: {en: w}\noverrides: [title]\n"
+            "# New header\nid: \"a\"\njurisdiction: tw\ntype: law\ntitle: {en: \"Hand title\"}\nbinding: false\nprinciples:\n  - maps_to: [safety]\n    wording: {en: w}\noverrides: [title]\n"
         );
         assert_eq!(m.overrides_kept, 1);
     }

@@ -5,7 +5,9 @@
 //! column and value; nothing is dropped silently.
 
 pub mod case;
+mod case_fields;
 pub mod framework;
+mod framework_fields;
 pub mod ids;
 
 use super::columns::{Columns, Found};

@@ -44,7 +44,12 @@ pub fn parse(text: &str, delimiter: u8, header_row: usize) -> Result<Table, Read
         if rec.len() == 1 && rec.get(0) == Some("") {
             continue;
         }
-        let offset = rec.position().map(|p| p.byte() as usize).unwrap_or(0);
+        // The reader stops a record at the `\r` of a CR LF, so the next
+        // record's position can be the `\n` before it: skip line ends.
+        let mut offset = rec.position().map(|p| p.byte() as usize).unwrap_or(0);
+        while matches!(text.as_bytes().get(offset), Some(b'\r' | b'\n')) {
+            offset += 1;
+        }
         let mut values: Vec<Cell> = rec.iter().map(|s| Cell::Text(s.to_string())).collect();
         let extra_fields = values.len().saturating_sub(headers.len());
         values.resize(headers.len(), Cell::Text(String::new()));
