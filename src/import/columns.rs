@@ -63,8 +63,17 @@ impl<'t> Columns<'t> {
             .min_by_key(|h| strsim::levenshtein(&match_key(h), &match_key(name)))
             .cloned()
             .unwrap_or_default();
+        // One column whose name holds `;` or a tab: the delimiter is another.
+        let hint = match self.table.headers.as_slice() {
+            [only] => [';', '\t', '|']
+                .into_iter()
+                .find(|d| only.contains(*d))
+                .map(|d| format!("; the header is one column, so the fields may be separated by {d:?}: set source.delimiter"))
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
         Err(format!(
-            "{at}: the file has no column {name:?} (did you mean {near:?}?)"
+            "{at}: the file has no column {name:?} (did you mean {near:?}?){hint}"
         ))
     }
 
