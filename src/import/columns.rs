@@ -23,6 +23,8 @@ pub enum Found {
 pub struct Columns<'t> {
     table: &'t Table,
     index: HashMap<String, usize>,
+    /// Names the header holds more than once, with every position (1-based).
+    twice: HashMap<String, Vec<usize>>,
     missing: Vec<String>,
 }
 
@@ -31,12 +33,16 @@ impl<'t> Columns<'t> {
     /// "missing" where a column does not say otherwise.
     pub fn new(table: &'t Table, missing: Vec<String>) -> Columns<'t> {
         let mut index = HashMap::new();
+        let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, h) in table.headers.iter().enumerate() {
             index.entry(match_key(h)).or_insert(i);
+            seen.entry(match_key(h)).or_default().push(i + 1);
         }
+        seen.retain(|_, v| v.len() > 1);
         Columns {
             table,
             index,
+            twice: seen,
             missing,
         }
     }
@@ -53,6 +59,13 @@ impl<'t> Columns<'t> {
 
     /// An error unless `name` is a column, naming the nearest one.
     pub fn require(&self, at: &str, name: &str) -> Result<(), String> {
+        if let Some(at_columns) = self.twice.get(&match_key(name)) {
+            let list: Vec<String> = at_columns.iter().map(|c| c.to_string()).collect();
+            return Err(format!(
+                "{at}: the header names {name:?} more than once (columns {}), so which one is meant is unclear; rename one in the file",
+                list.join(" and ")
+            ));
+        }
         if self.has(name) {
             return Ok(());
         }
@@ -161,5 +174,28 @@ impl<'t> Columns<'t> {
             Some(d) => (vec![clean_text(d)], Found::Default),
             None => (Vec::new(), Found::Column),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::read::csv::parse;
+
+    #[test]
+    fn a_column_named_twice_is_ambiguous_and_one_column_hints_at_the_delimiter() {
+        let t = parse("Name,Agency,name\nA,B,C\n", b',', 1).unwrap();
+        let cols = Columns::new(&t, Vec::new());
+        assert_eq!(
+            cols.require("fields.name", "name").unwrap_err(),
+            "fields.name: the header names \"name\" more than once (columns 1 and 3), so which one is meant is unclear; rename one in the file"
+        );
+        assert!(cols.require("fields.agency", "agency").is_ok());
+        let t = parse("Name;Agency\nA;B\n", b',', 1).unwrap();
+        let cols = Columns::new(&t, Vec::new());
+        assert!(cols
+            .require("fields.name", "Name")
+            .unwrap_err()
+            .ends_with("; the header is one column, so the fields may be separated by ';': set source.delimiter"));
     }
 }

@@ -228,6 +228,15 @@ fn check_language_keys(
     languages: &[String],
     source_languages: &[String],
 ) {
+    let listed = if source_languages.is_empty() {
+        languages.join(", ")
+    } else {
+        format!(
+            "{}, and as source languages {}",
+            languages.join(", "),
+            source_languages.join(", ")
+        )
+    };
     for key in keys {
         if !languages.contains(&key.value) && !source_languages.contains(&key.value) {
             cx.error_at(
@@ -242,13 +251,9 @@ fn check_language_keys(
                     &key.value,
                     languages.iter().chain(source_languages).map(String::as_str),
                 ) {
-                    Some(n) => format!(
-                        "did you mean `{n}`? (site.yaml lists {})",
-                        languages.join(", ")
-                    ),
+                    Some(n) => format!("did you mean `{n}`? (site.yaml lists {listed})"),
                     None => format!(
-                        "site.yaml lists {}; a language texts are written in without an edition of its own goes in its source_languages",
-                        languages.join(", ")
+                        "site.yaml lists {listed}; a language texts are written in without an edition of its own goes in its source_languages"
                     ),
                 },
             );
