@@ -17,6 +17,8 @@ pub enum Found {
     Fallback(String),
     /// Nowhere: the spec's default.
     Default,
+    /// The spec names no column: a value every record takes.
+    Constant,
 }
 
 /// The file's columns, by match key.
@@ -54,7 +56,7 @@ impl<'t> Columns<'t> {
 
     /// Whether `name` is a column of the file.
     pub fn has(&self, name: &str) -> bool {
-        self.index.contains_key(&match_key(name))
+        !name.trim().is_empty() && self.index.contains_key(&match_key(name))
     }
 
     /// An error unless `name` is a column, naming the nearest one.
@@ -110,6 +112,9 @@ impl<'t> Columns<'t> {
 
     /// The cell of `name` in `row` (blank if the file lacks the column).
     pub fn cell<'r>(&self, row: &'r Row, name: &str) -> Option<&'r Cell> {
+        if name.trim().is_empty() {
+            return None; // a spec without a column (a constant)
+        }
         self.index.get(&match_key(name)).map(|&i| &row.values[i])
     }
 
@@ -141,9 +146,12 @@ impl<'t> Columns<'t> {
                 return Some((clean_text(&v), found));
             }
         }
-        spec.default
-            .as_ref()
-            .map(|d| (clean_text(d), Found::Default))
+        let found = if spec.is_constant() {
+            Found::Constant
+        } else {
+            Found::Default
+        };
+        spec.default.as_ref().map(|d| (clean_text(d), found))
     }
 
     /// The items of `spec` in `row` (split on `separator`, or the spec's
@@ -171,6 +179,7 @@ impl<'t> Columns<'t> {
             }
         }
         match &spec.default {
+            Some(d) if spec.is_constant() => (vec![clean_text(d)], Found::Constant),
             Some(d) => (vec![clean_text(d)], Found::Default),
             None => (Vec::new(), Found::Column),
         }
@@ -191,6 +200,16 @@ mod tests {
             "fields.name: the header names \"name\" more than once (columns 1 and 3), so which one is meant is unclear; rename one in the file"
         );
         assert!(cols.require("fields.agency", "agency").is_ok());
+        // A spec without a column gives its default, and reads no column.
+        let constant = ColumnSpec {
+            default: Some("Ministry".into()),
+            ..Default::default()
+        };
+        assert!(cols.require_spec("fields.agency", &constant).is_ok());
+        assert_eq!(
+            cols.text(&t.rows[0], &constant),
+            Some(("Ministry".to_string(), Found::Constant))
+        );
         let t = parse("Name;Agency\nA;B\n", b',', 1).unwrap();
         let cols = Columns::new(&t, Vec::new());
         assert!(cols

@@ -66,6 +66,7 @@ impl MappingFile {
 /// ```yaml
 /// agency: agency_name
 /// agency: {column: agency_name, fallback: [agency_bureau], missing_values: [Unknown]}
+/// agency: {default: Ministry of Finance}     # no column: every record takes it
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ColumnSpec {
@@ -95,14 +96,22 @@ impl ColumnSpec {
 
     /// Every column it reads: its own, then its fallbacks.
     pub fn columns(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.column.as_str()).chain(self.fallback.iter().map(String::as_str))
+        std::iter::once(self.column.as_str())
+            .filter(|c| !c.is_empty())
+            .chain(self.fallback.iter().map(String::as_str))
+    }
+
+    /// A value every record takes: no column, only a default.
+    pub fn is_constant(&self) -> bool {
+        self.column.is_empty() && self.fallback.is_empty()
     }
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ColumnFull {
-    column: String,
+    #[serde(default)]
+    column: Option<String>,
     #[serde(default)]
     missing_values: Option<Vec<String>>,
     #[serde(default)]
@@ -137,8 +146,13 @@ impl<'de> Deserialize<'de> for ColumnSpec {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ColumnSpec, A::Error> {
                 let f = ColumnFull::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                if f.column.is_none() && f.default.is_none() {
+                    return Err(de::Error::custom(
+                        "give the column, or a default (a value every record takes: {default: Ministry of Finance})",
+                    ));
+                }
                 Ok(ColumnSpec {
-                    column: f.column,
+                    column: f.column.unwrap_or_default(),
                     missing_values: f.missing_values,
                     fallback: f.fallback,
                     default: f.default,

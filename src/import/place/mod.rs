@@ -54,7 +54,7 @@ pub fn note_fallback(
     found: &Found,
 ) {
     match found {
-        Found::Column => {}
+        Found::Column | Found::Constant => {}
         Found::Fallback(c) => report.issue(
             IssueKind::Fallback,
             row,
