@@ -1,12 +1,17 @@
-//! Checks of the site configuration, bibliography entries, jurisdictions
-//! (with their parents) and pages; URLs everywhere. Instruments are checked
-//! in `frameworks`, inventories in `inventories`.
+//! Checks of each record type's references, dates and shape.
 
 use super::{Checker, Kind};
 use crate::diagnostics::{did_you_mean, Diagnostic, FileId};
 use crate::load::PageFile;
-use crate::schema::{Jurisdiction, SiteConfig, Source, Spanned, VocabularyKind as V};
+use crate::schema::{
+    Framework, Inventory, Jurisdiction, Provision, RelationKind, SiteConfig, Source, Spanned,
+    VocabularyKind as V,
+};
 use std::collections::{HashMap, HashSet};
+
+/// Fields of a case that `overrides` may name.
+use crate::schema::OVERRIDABLE_CASE_FIELDS as CASE_FIELDS;
+use crate::schema::OVERRIDABLE_FRAMEWORK_FIELDS;
 
 pub(super) fn check_config(cx: &mut Checker, file: FileId, c: &SiteConfig) {
     check_url(cx, file, &c.base_url, "base_url".into());
@@ -115,12 +120,7 @@ pub fn is_valid_url(url: &str) -> bool {
             .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
 }
 
-pub(super) fn check_sources(
-    cx: &mut Checker,
-    file: FileId,
-    refs: &[Spanned<String>],
-    prefix: &str,
-) {
+fn check_sources(cx: &mut Checker, file: FileId, refs: &[Spanned<String>], prefix: &str) {
     for (i, s) in refs.iter().enumerate() {
         cx.reference(file, s, Kind::Source, format!("{prefix}sources[{i}]"));
     }
@@ -164,91 +164,446 @@ pub(super) fn check_jurisdiction(cx: &mut Checker, file: FileId, j: &Jurisdictio
             );
         }
     }
-    match &j.parent {
-        Some(p) if p.value == j.id.value => {
-            cx.error_at(
-                file,
-                p,
-                "jurisdiction-cycle",
-                Some("parent".into()),
-                "a jurisdiction cannot be its own parent".into(),
-            );
-        }
-        Some(p) => {
-            cx.reference(file, p, Kind::Jurisdiction, "parent".into());
-        }
-        None if j.kind.value.is_subnational() => {
-            cx.error_at(
-                file,
-                &j.kind,
-                "missing-field",
-                Some("parent".into()),
-                format!(
-                    "a jurisdiction of kind `{}` has no parent",
-                    j.kind.value.name()
-                ),
-            )
-            .help("name the jurisdiction it is part of, e.g. `parent: us` for a US state");
-        }
-        None => {}
-    }
+    super::parents::check_parent(cx, file, j);
     check_sources(cx, file, &j.sources, "");
 }
 
-/// Parents must not loop (a state whose parent is a city whose parent is
-/// that state): every chain of parents ends at a jurisdiction without one.
-/// Each loop is reported once, at the parent of its smallest id.
-pub(super) fn check_parent_cycles(cx: &mut Checker, jurisdictions: &[(FileId, Jurisdiction)]) {
-    let index: HashMap<&str, usize> = jurisdictions
+pub(super) fn check_framework(cx: &mut Checker, file: FileId, fw: &Framework) {
+    cx.reference(
+        file,
+        &fw.jurisdiction,
+        Kind::Jurisdiction,
+        "jurisdiction".into(),
+    );
+    cx.term(file, &fw.kind, V::InstrumentTypes, "type".into());
+    if let Some(url) = &fw.url {
+        check_url(cx, file, url, "url".into());
+    }
+    check_override_names(
+        cx,
+        file,
+        &fw.overrides,
+        OVERRIDABLE_FRAMEWORK_FIELDS,
+        "",
+        "framework field an import writes",
+    );
+    // An empty history is allowed: cited instruments whose source gives no
+    // date or status are shown as "not stated" rather than given invented ones.
+    for (i, e) in fw.status_history.iter().enumerate() {
+        cx.term(
+            file,
+            &e.status,
+            V::Statuses,
+            format!("status_history[{i}].status"),
+        );
+        if i > 0 && e.date.value < fw.status_history[i - 1].date.value {
+            cx.error_at(
+                file,
+                &e.date,
+                "date-order",
+                Some(format!("status_history[{i}].date")),
+                format!(
+                    "{} is earlier than the event before it ({})",
+                    e.date.value,
+                    fw.status_history[i - 1].date.value
+                ),
+            )
+            .help("list status events oldest first");
+        }
+    }
+    let mut provision_ids = HashSet::new();
+    check_provisions(cx, file, &fw.provisions, "provisions", &mut provision_ids);
+    for (i, p) in fw.principles.iter().enumerate() {
+        if p.maps_to.is_empty() {
+            cx.error(
+                Diagnostic::new("missing-field", "principle maps to no crosswalk term")
+                    .in_file(file)
+                    .field(format!("principles[{i}].maps_to")),
+            );
+        }
+        for (k, m) in p.maps_to.iter().enumerate() {
+            cx.term(
+                file,
+                m,
+                V::Principles,
+                format!("principles[{i}].maps_to[{k}]"),
+            );
+        }
+        if let Some(prov) = &p.provision {
+            if !provision_ids.contains(&prov.value) {
+                let help = did_you_mean(&prov.value, provision_ids.iter().map(String::as_str))
+                    .map(|n| format!("did you mean `{n}`?"));
+                cx.error_at(
+                    file,
+                    prov,
+                    "unknown-reference",
+                    Some(format!("principles[{i}].provision")),
+                    format!("unknown provision `{}` in this framework", prov.value),
+                )
+                .maybe_help(help);
+            }
+        }
+    }
+    for (i, r) in fw.relations.iter().enumerate() {
+        if r.target.value == fw.id.value {
+            cx.error_at(
+                file,
+                &r.target,
+                "relation-cycle",
+                Some(format!("relations[{i}].target")),
+                "a framework cannot relate to itself".into(),
+            );
+        } else {
+            cx.reference(
+                file,
+                &r.target,
+                Kind::Framework,
+                format!("relations[{i}].target"),
+            );
+        }
+    }
+    for (i, m) in fw.matrices.iter().enumerate() {
+        cx.id(file, &m.id, &format!("matrices[{i}].id"));
+        let levels: HashSet<&str> = m.levels.iter().map(|l| l.id.value.as_str()).collect();
+        if m.cells.len() != m.rows.len() {
+            cx.error_at(
+                file,
+                &m.id,
+                "matrix-shape",
+                Some(format!("matrices[{i}].cells")),
+                format!(
+                    "matrix has {} rows but {} rows of cells",
+                    m.rows.len(),
+                    m.cells.len()
+                ),
+            );
+        }
+        for (r, row) in m.cells.iter().enumerate() {
+            if row.len() != m.columns.len() {
+                let at = row.first().unwrap_or(&m.id);
+                cx.error_at(
+                    file,
+                    at,
+                    "matrix-shape",
+                    Some(format!("matrices[{i}].cells[{r}]")),
+                    format!(
+                        "row has {} cell(s) but the matrix has {} columns",
+                        row.len(),
+                        m.columns.len()
+                    ),
+                );
+            }
+            for (c, cell) in row.iter().enumerate() {
+                if !levels.contains(cell.value.as_str()) {
+                    let help = did_you_mean(&cell.value, levels.iter().copied())
+                        .map(|n| format!("did you mean `{n}`?"));
+                    cx.error_at(
+                        file,
+                        cell,
+                        "unknown-reference",
+                        Some(format!("matrices[{i}].cells[{r}][{c}]")),
+                        format!("unknown level `{}`", cell.value),
+                    )
+                    .maybe_help(help);
+                }
+            }
+        }
+    }
+    for (i, t) in fw.tables.iter().enumerate() {
+        cx.id(file, &t.id, &format!("tables[{i}].id"));
+        for (r, row) in t.rows.iter().enumerate() {
+            if row.value.len() != t.columns.len() {
+                cx.error_at(
+                    file,
+                    row,
+                    "table-shape",
+                    Some(format!("tables[{i}].rows[{r}]")),
+                    format!(
+                        "row has {} cell(s) but the table has {} columns",
+                        row.value.len(),
+                        t.columns.len()
+                    ),
+                );
+            }
+        }
+    }
+    check_sources(cx, file, &fw.sources, "");
+}
+
+fn check_provisions(
+    cx: &mut Checker,
+    file: FileId,
+    list: &[Provision],
+    path: &str,
+    ids: &mut HashSet<String>,
+) {
+    for (i, p) in list.iter().enumerate() {
+        let here = format!("{path}[{i}]");
+        cx.id(file, &p.id, &format!("{here}.id"));
+        if !ids.insert(p.id.value.clone()) {
+            cx.error_at(
+                file,
+                &p.id,
+                "duplicate-id",
+                Some(format!("{here}.id")),
+                format!(
+                    "provision id `{}` is used twice in this framework",
+                    p.id.value
+                ),
+            );
+        }
+        if p.reproduced
+            && p.summary.as_ref().is_none_or(|s| s.is_blank())
+            && p.provisions.is_empty()
+        {
+            cx.error_at(file, &p.id, "missing-field", Some(format!("{here}.summary")), "provision has no summary".into())
+                .help("write a summary, or set `reproduced: false` if the source names it without its text");
+        }
+        check_provisions(cx, file, &p.provisions, &format!("{here}.provisions"), ids);
+    }
+}
+
+/// Supersedes and revokes must not loop (A supersedes B supersedes A):
+/// a timeline of replacements has a first and a last instrument.
+pub(super) fn check_relation_cycles(cx: &mut Checker, frameworks: &[(FileId, Framework)]) {
+    let index: HashMap<&str, usize> = frameworks
         .iter()
         .enumerate()
-        .map(|(i, (_, j))| (j.id.value.as_str(), i))
+        .map(|(i, (_, f))| (f.id.value.as_str(), i))
         .collect();
-    let parent = |i: usize| -> Option<usize> {
-        let j = &jurisdictions[i].1;
-        let p = j.parent.as_ref()?;
-        // A parent of itself is reported by check_jurisdiction.
-        (p.value != j.id.value)
-            .then(|| index.get(p.value.as_str()).copied())
-            .flatten()
-    };
-    let mut reported: HashSet<usize> = HashSet::new();
-    for start in 0..jurisdictions.len() {
+    let edges: Vec<Vec<(usize, usize)>> = frameworks
+        .iter()
+        .map(|(_, f)| {
+            f.relations
+                .iter()
+                .enumerate()
+                // A relation to itself is reported by check_framework.
+                .filter(|(_, r)| r.target.value != f.id.value)
+                .filter(|(_, r)| {
+                    matches!(
+                        r.kind.value,
+                        RelationKind::Supersedes | RelationKind::Revokes
+                    )
+                })
+                .filter_map(|(ri, r)| index.get(r.target.value.as_str()).map(|&t| (t, ri)))
+                .collect()
+        })
+        .collect();
+    // Iterative DFS with colours; report each cycle once, at the relation that closes it.
+    let mut colour = vec![0u8; frameworks.len()];
+    for start in 0..frameworks.len() {
+        if colour[start] != 0 {
+            continue;
+        }
+        let mut stack = vec![(start, 0usize)];
         let mut path = vec![start];
-        let mut at = start;
-        while let Some(next) = parent(at) {
-            if let Some(pos) = path.iter().position(|&p| p == next) {
-                let ring = &path[pos..];
-                let first = *ring
-                    .iter()
-                    .min_by_key(|&&i| &jurisdictions[i].1.id.value)
-                    .unwrap_or(&next);
-                if reported.insert(first) {
-                    let k = ring.iter().position(|&i| i == first).unwrap_or(0);
-                    let names: Vec<&str> = ring[k..]
-                        .iter()
-                        .chain(&ring[..k])
-                        .chain(std::iter::once(&first))
-                        .map(|&i| jurisdictions[i].1.id.value.as_str())
-                        .collect();
-                    let (file, j) = &jurisdictions[first];
-                    if let Some(p) = &j.parent {
-                        cx.error_at(
-                            *file,
-                            p,
-                            "jurisdiction-cycle",
-                            Some("parent".into()),
-                            format!("parent cycle: {}", names.join(" → ")),
-                        )
-                        .help(
-                            "a jurisdiction cannot be part of itself, directly or through others",
-                        );
+        colour[start] = 1;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            if *next < edges[node].len() {
+                let (to, ri) = edges[node][*next];
+                *next += 1;
+                match colour[to] {
+                    0 => {
+                        colour[to] = 1;
+                        stack.push((to, 0));
+                        path.push(to);
                     }
+                    1 => {
+                        let pos = path.iter().position(|&p| p == to).unwrap_or(0);
+                        let names: Vec<&str> = path[pos..]
+                            .iter()
+                            .chain(std::iter::once(&to))
+                            .map(|&i| frameworks[i].1.id.value.as_str())
+                            .collect();
+                        let (file, fw) = &frameworks[node];
+                        let rel = &fw.relations[ri];
+                        cx.error_at(*file, &rel.target, "relation-cycle", Some(format!("relations[{ri}].target")), format!("relation cycle: {}", names.join(" → ")))
+                            .help("an instrument cannot (directly or through others) supersede or revoke itself");
+                    }
+                    _ => {}
                 }
-                break;
+            } else {
+                colour[node] = 2;
+                stack.pop();
+                path.pop();
             }
-            path.push(next);
-            at = next;
+        }
+    }
+}
+
+pub(super) fn check_inventory(cx: &mut Checker, file: FileId, inv: &Inventory) {
+    cx.reference(
+        file,
+        &inv.jurisdiction,
+        Kind::Jurisdiction,
+        "jurisdiction".into(),
+    );
+    if let Some(url) = &inv.source_url {
+        check_url(cx, file, url, "source_url".into());
+    }
+    if let Some(total) = &inv.declared_total {
+        if (inv.cases.len() as u64) > total.value as u64 {
+            cx.error_at(
+                file,
+                total,
+                "count-mismatch",
+                Some("declared_total".into()),
+                format!(
+                    "inventory holds {} case{} but declares only {}",
+                    inv.cases.len(),
+                    if inv.cases.len() == 1 { "" } else { "s" },
+                    total.value
+                ),
+            );
+        }
+    }
+    let mut methods = HashSet::new();
+    for (i, m) in inv.flag_methods.iter().enumerate() {
+        cx.id(file, &m.id, &format!("flag_methods[{i}].id"));
+        if !methods.insert(m.id.value.as_str()) {
+            cx.error_at(
+                file,
+                &m.id,
+                "duplicate-id",
+                Some(format!("flag_methods[{i}].id")),
+                format!("flag method `{}` is defined twice", m.id.value),
+            );
+        }
+    }
+    let method_ref = |cx: &mut Checker, r: &Spanned<String>, field: String| {
+        if !methods.contains(r.value.as_str()) {
+            let help = did_you_mean(&r.value, methods.iter().copied())
+                .map(|n| format!("did you mean `{n}`?"))
+                .or_else(|| Some("define it under the inventory's flag_methods".to_string()));
+            cx.error_at(
+                file,
+                r,
+                "unknown-reference",
+                Some(field),
+                format!("unknown flag method `{}`", r.value),
+            )
+            .maybe_help(help);
+        }
+    };
+    if let Some(d) = &inv.default_flag_method {
+        method_ref(cx, d, "default_flag_method".into());
+    }
+    for (i, case) in inv.cases.iter().enumerate() {
+        let p = format!("cases[{i}]");
+        if cx.term(
+            file,
+            &case.use_class,
+            V::UseClasses,
+            format!("{p}.use_class"),
+        ) {
+            if let Some(sub) = &case.use_subtype {
+                let class = cx
+                    .vocabulary(V::UseClasses)
+                    .get(&case.use_class.value)
+                    .expect("checked");
+                if !class.subtypes.iter().any(|s| s.id.value == sub.value) {
+                    let names: Vec<String> =
+                        class.subtypes.iter().map(|s| s.id.value.clone()).collect();
+                    let help = did_you_mean(&sub.value, names.iter().map(String::as_str))
+                        .map(|n| format!("did you mean `{n}`?"))
+                        .unwrap_or_else(|| {
+                            format!(
+                                "sub-types of {}: {}",
+                                case.use_class.value,
+                                names.join(", ")
+                            )
+                        });
+                    cx.error_at(
+                        file,
+                        sub,
+                        "unknown-reference",
+                        Some(format!("{p}.use_subtype")),
+                        format!(
+                            "`{}` is not a sub-type of use class `{}`",
+                            sub.value, case.use_class.value
+                        ),
+                    )
+                    .help(help);
+                }
+            }
+        }
+        for (k, t) in case.techniques.iter().enumerate() {
+            cx.term(file, t, V::Techniques, format!("{p}.techniques[{k}]"));
+        }
+        let mut flags = HashSet::new();
+        for (k, f) in case.risk_flags.iter().enumerate() {
+            cx.term(file, f, V::RiskFlags, format!("{p}.risk_flags[{k}]"));
+            if !flags.insert(f.value.as_str()) {
+                cx.error_at(
+                    file,
+                    f,
+                    "duplicate-id",
+                    Some(format!("{p}.risk_flags[{k}]")),
+                    format!("risk flag `{}` is ticked twice", f.value),
+                );
+            }
+        }
+        if let Some(m) = &case.flag_method {
+            method_ref(cx, m, format!("{p}.flag_method"));
+        }
+        for (k, prov) in case.flag_provenance.iter().enumerate() {
+            if !flags.contains(prov.flag.value.as_str()) {
+                cx.error_at(
+                    file,
+                    &prov.flag,
+                    "unknown-reference",
+                    Some(format!("{p}.flag_provenance[{k}].flag")),
+                    format!("`{}` is not among this case's risk_flags", prov.flag.value),
+                );
+            }
+            method_ref(cx, &prov.method, format!("{p}.flag_provenance[{k}].method"));
+        }
+        if let Some(j) = &case.jurisdiction {
+            cx.reference(file, j, Kind::Jurisdiction, format!("{p}.jurisdiction"));
+        }
+        if let Some(url) = &case.source_url {
+            check_url(cx, file, url, format!("{p}.source_url"));
+        }
+        for (k, o) in case.overrides.iter().enumerate() {
+            if !CASE_FIELDS.contains(&o.value.as_str()) {
+                let help = did_you_mean(&o.value, CASE_FIELDS.iter().copied())
+                    .map(|n| format!("did you mean `{n}`?"));
+                cx.error_at(
+                    file,
+                    o,
+                    "unknown-field",
+                    Some(format!("{p}.overrides[{k}]")),
+                    format!("`{}` is not a case field", o.value),
+                )
+                .maybe_help(help);
+            }
+        }
+    }
+    check_sources(cx, file, &inv.sources, "");
+}
+
+/// Each name in a framework's `overrides` is a field an import writes.
+fn check_override_names(
+    cx: &mut Checker,
+    file: FileId,
+    overrides: &[Spanned<String>],
+    fields: &[&str],
+    prefix: &str,
+    noun: &str,
+) {
+    for (k, o) in overrides.iter().enumerate() {
+        if !fields.contains(&o.value.as_str()) {
+            let help = did_you_mean(&o.value, fields.iter().copied())
+                .map(|n| format!("did you mean `{n}`?"))
+                .unwrap_or_else(|| format!("fields: {}", fields.join(", ")));
+            cx.error_at(
+                file,
+                o,
+                "unknown-field",
+                Some(format!("{prefix}overrides[{k}]")),
+                format!("`{}` is not a {noun}", o.value),
+            )
+            .help(help);
         }
     }
 }
