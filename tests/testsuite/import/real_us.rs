@@ -1,8 +1,10 @@
 //! The real 2025 US federal inventory (`../shared/data/`): every row placed
 //! or reported, risk-flag counts and the agencies' own texts equal to counts
 //! taken straight from the CSV, the committed inventory equal to a fresh
-//! import, and the site's one technique vocabulary. The tests that need the
-//! CSV print `skipped: ...` and pass when it is absent.
+//! import, and the site's one technique vocabulary. The CSV is read from
+//! `GOVATLAS_US_FEDERAL_CSV`, or by default `../shared/data/` beside the
+//! repository, where CI keeps it; the tests that need it print
+//! `skipped: ...` and pass when it is absent.
 
 use super::refs;
 use crate::common::repo_root;
@@ -13,11 +15,16 @@ use std::path::{Path, PathBuf};
 const REAL_2025: &str = "../shared/data/us-federal-ai-use-cases-2025.csv";
 
 fn real_csv() -> Option<PathBuf> {
-    let p = repo_root().join(REAL_2025);
+    let p = std::env::var_os("GOVATLAS_US_FEDERAL_CSV")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join(REAL_2025));
     if p.exists() {
         Some(p)
     } else {
-        println!("skipped: {REAL_2025} not found");
+        println!(
+            "skipped: {} not found (set GOVATLAS_US_FEDERAL_CSV)",
+            p.display()
+        );
         None
     }
 }
