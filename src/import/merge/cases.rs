@@ -1,4 +1,4 @@
-//! Re-import: merging freshly imported cases into the inventory already in
+//! Re-importing cases: merging freshly imported cases into the inventory already in
 //! `content/`, keeping what a researcher changed by hand.
 //!
 //! A case's `overrides` lists the fields a researcher edited; those fields
@@ -8,34 +8,11 @@
 //! Cases no longer in the source are reported; one with overrides is kept
 //! (a researcher's work is never deleted silently), others are dropped.
 
-use super::mapping::OVERRIDABLE;
-use super::yaml_write::OutCase;
+use crate::import::mapping::cases::OVERRIDABLE;
+use crate::import::report::{GoneRecord, MergeOutcome};
+use crate::import::write::inventory::OutCase;
 use crate::schema::Inventory;
 use std::collections::{BTreeMap, HashSet};
-
-/// A case that was in `content/` but is not in the source any more.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GoneCase {
-    /// Its id.
-    pub id: String,
-    /// Kept because it has overrides.
-    pub kept: bool,
-}
-
-/// What merging did.
-#[derive(Debug, Default, Clone)]
-pub struct MergeOutcome {
-    /// Cases new in this import.
-    pub added: usize,
-    /// Cases whose written form changed.
-    pub updated: usize,
-    /// Cases unchanged.
-    pub unchanged: usize,
-    /// Overridden fields kept from `content/`.
-    pub overrides_kept: usize,
-    /// Cases gone from the source.
-    pub gone: Vec<GoneCase>,
-}
 
 /// Problems with the existing file (an override naming no field).
 #[derive(Debug, Clone)]
@@ -111,7 +88,15 @@ pub fn merge(
         if kept {
             out.push(prev.clone());
         }
-        outcome.gone.push(GoneCase { id, kept });
+        outcome.gone.push(GoneRecord {
+            id,
+            kept,
+            note: if kept {
+                "kept (it has overrides)".into()
+            } else {
+                "removed".into()
+            },
+        });
     }
     Ok((out, outcome))
 }
@@ -124,7 +109,11 @@ fn apply_overrides(c: &mut OutCase, prev: &OutCase) -> usize {
             "name" => c.name = prev.name.clone(),
             "agency" => c.agency = prev.agency.clone(),
             "bureau" => c.bureau = prev.bureau.clone(),
+            "jurisdiction" => c.jurisdiction = prev.jurisdiction.clone(),
             "description" => c.description = prev.description.clone(),
+            "purpose" => c.purpose = prev.purpose.clone(),
+            "benefits" => c.benefits = prev.benefits.clone(),
+            "outputs" => c.outputs = prev.outputs.clone(),
             "use_class" => c.use_class = prev.use_class.clone(),
             "use_subtype" => c.use_subtype = prev.use_subtype.clone(),
             "techniques" => c.techniques = prev.techniques.clone(),

@@ -1,29 +1,22 @@
-//! The mapping file: how the columns of one published CSV become a case
-//! inventory. Mapping files live in `content/imports/` (the site loader skips
-//! that folder) and are documented, with an example, in the README section "Importing a published inventory".
-//!
-//! A mapping never holds data: it names columns, lists the values it knows
-//! for each mapped column, and states rules. Every value the importer meets
-//! that the mapping does not list is reported with its row, column and value.
+//! The case mapping: how one published register becomes one case inventory
+//! (`content/inventories/<inventory.id>.yaml`). Every value the importer
+//! meets that the mapping does not list is reported with its row, column
+//! and value.
 
-use schemars::JsonSchema;
+use super::{ColumnSpec, IdSpec, JurisdictionSpec, LabelValue, LangText, SourceSpec};
 use serde::Deserialize;
-use std::collections::BTreeMap;
 
-/// Text in every language, as written in the mapping (`{zh-TW: ..., en: ...}`).
-pub type LangText = BTreeMap<String, String>;
-
-/// A whole mapping file.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+/// A case mapping file.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Mapping {
+pub struct CaseMapping {
     /// The inventory the import writes: its own fields, written as given.
     pub inventory: InventoryMeta,
-    /// How to read the CSV.
+    /// How to read the file.
     #[serde(default)]
     pub source: SourceSpec,
     /// How each case gets its stable id.
-    pub case_id: CaseIdSpec,
+    pub case_id: IdSpec,
     /// Which column gives each plain case field.
     pub fields: FieldsSpec,
     /// Column value → use class (and sub-type).
@@ -41,12 +34,13 @@ pub struct Mapping {
 }
 
 /// The inventory record's own fields.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InventoryMeta {
     /// Inventory id; the file is `content/inventories/<id>.yaml`.
     pub id: String,
-    /// Jurisdiction id (must exist in `content/jurisdictions/`).
+    /// Jurisdiction id (must exist in `content/jurisdictions/`); a case
+    /// whose own jurisdiction is another names it (`fields.jurisdiction`).
     pub jurisdiction: String,
     /// Title in both languages.
     pub title: LangText,
@@ -72,116 +66,77 @@ pub struct InventoryMeta {
     pub default_flag_method: Option<String>,
 }
 
-/// How to read the CSV.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SourceSpec {
-    /// Where the CSV usually is, relative to the repository (documentation
-    /// only: the command takes the file as an argument).
-    #[serde(default)]
-    pub default_csv: Option<String>,
-    /// Encoding label (encoding_rs) used when `--encoding` is not given.
-    /// Without either, the file must be UTF-8 (with or without a BOM).
-    #[serde(default)]
-    pub encoding: Option<String>,
-    /// Field delimiter (one byte); default `,`.
-    #[serde(default)]
-    pub delimiter: Option<char>,
-    /// Values that mean "missing" besides blank (compared ignoring case and
-    /// surrounding whitespace). Default: `N/A`, `NA`, `n.a.`, `null`, `-`.
-    #[serde(default)]
-    pub missing_values: Option<Vec<String>>,
-    /// Template of each case's `source_url`: `{line}` is the line the row
-    /// starts on in the CSV, `{row}` its row number (header = 1), `{id}` the
-    /// source id as published (URL-encoded).
-    #[serde(default)]
-    pub case_url: Option<String>,
-}
-
-/// How each case gets its stable id.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CaseIdSpec {
-    /// Column holding the publisher's use-case id.
-    pub column: String,
-    /// Prefix making ids unique across inventories (`us25-`).
-    pub prefix: String,
-    /// Column the publisher's ids are unique within (the agency); its value is
-    /// put in front of the id unless the id already starts with it.
-    #[serde(default)]
-    pub scope_column: Option<String>,
-    /// Columns hashed into the id when the publisher's id is blank, a
-    /// placeholder or duplicated (agency, bureau, name).
-    pub fallback_columns: Vec<String>,
-    /// Ids that mean "no id yet" (`TBD`).
-    #[serde(default)]
-    pub placeholders: Vec<String>,
-}
-
 /// Which column gives each plain case field.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FieldsSpec {
     /// Case name (required; a row without one is reported and skipped).
-    pub name: String,
+    pub name: ColumnSpec,
     /// Name given to a row whose name is blank, in both languages; `{id}` is
     /// the publisher's id and `{row}` the row number. Without it such a row
     /// is skipped. Either way it is reported.
     #[serde(default)]
     pub name_missing: Option<LangText>,
-    /// Language the name and other published text are in (`en`).
+    /// Language the published text is in (`en`, `nl`). A language the site
+    /// does not publish in must be among its `source_languages`.
     pub text_language: String,
     /// Agency (required; a row without one is reported and skipped).
-    pub agency: String,
+    pub agency: ColumnSpec,
     /// Bureau / sub-agency.
     #[serde(default)]
-    pub bureau: Option<String>,
+    pub bureau: Option<ColumnSpec>,
     /// Agency values → labels in both languages. Without it the agency is
     /// written as published, in `text_language` only. With it, an agency not
     /// listed is still written that way, and reported.
     #[serde(default)]
     pub agency_labels: Option<Vec<LabelValue>>,
+    /// The case's own jurisdiction, when the file holds several.
+    #[serde(default)]
+    pub jurisdiction: Option<JurisdictionSpec>,
     /// Development stage, mapped onto labels in both languages.
     #[serde(default)]
     pub stage: Option<StageSpec>,
-    /// A column copied as the case description, in `text_language` only.
-    /// The shipped mappings leave it out: agencies' free text is not shipped.
+    /// What the case is (a summary), in `text_language`.
     #[serde(default)]
-    pub description: Option<String>,
+    pub description: Option<ColumnSpec>,
+    /// The problem it is meant to solve, in `text_language`.
+    #[serde(default)]
+    pub purpose: Option<ColumnSpec>,
+    /// The benefits expected of it, in `text_language`.
+    #[serde(default)]
+    pub benefits: Option<ColumnSpec>,
+    /// What the system puts out, in `text_language`.
+    #[serde(default)]
+    pub outputs: Option<ColumnSpec>,
+    /// The case's own page, written as published (not encoded); a value
+    /// that is no http(s) URL is reported and left out. Where it is blank,
+    /// `source.case_url` applies.
+    #[serde(default)]
+    pub url: Option<ColumnSpec>,
 }
 
 /// Development stage values.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StageSpec {
     /// The column.
-    pub column: String,
+    pub column: ColumnSpec,
     /// Known values and the label each becomes.
-    pub values: Vec<StageValue>,
-}
-
-/// One stage label and the spellings that mean it.
-pub type StageValue = LabelValue;
-
-/// One label in both languages and the spellings that mean it (a stage, an
-/// agency).
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct LabelValue {
-    /// Spellings (matched ignoring case and surrounding/repeated whitespace).
-    #[serde(rename = "match")]
-    pub matches: Vec<String>,
-    /// The label written to the case.
-    pub label: LangText,
+    pub values: Vec<LabelValue>,
 }
 
 /// Column value → use class.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UseClassSpec {
     /// The column (absent: every case takes `missing`).
     #[serde(default)]
-    pub column: Option<String>,
+    pub column: Option<ColumnSpec>,
+    /// Separator between several values in one cell; the first value the
+    /// mapping knows gives the class (a case has one), and a cell whose
+    /// values mean different classes is reported.
+    #[serde(default)]
+    pub separator: Option<String>,
     /// Known values.
     #[serde(default)]
     pub values: Vec<UseClassValue>,
@@ -196,7 +151,7 @@ pub struct UseClassSpec {
 }
 
 /// A use class with an optional sub-type.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClassTarget {
     /// Term of `use_classes`.
@@ -207,7 +162,7 @@ pub struct ClassTarget {
 }
 
 /// One use-class mapping.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UseClassValue {
     /// Spellings that mean it.
@@ -220,12 +175,12 @@ pub struct UseClassValue {
     pub subtype: Option<String>,
 }
 
-/// Column value → technique terms.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+/// Column value → technique terms of the site's one technique vocabulary.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TechniquesSpec {
     /// The column.
-    pub column: String,
+    pub column: ColumnSpec,
     /// Separator between several techniques in one cell, when the cell is not
     /// a bracketed list (`,` for "Machine Learning, Big Data").
     #[serde(default)]
@@ -235,7 +190,7 @@ pub struct TechniquesSpec {
 }
 
 /// Spellings → terms (an empty `terms` means "known, maps to nothing").
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TermValue {
     /// Spellings that mean it.
@@ -247,7 +202,7 @@ pub struct TermValue {
 }
 
 /// A flag method that is not a rule.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MethodSpec {
     /// Id cases refer to.
@@ -259,7 +214,7 @@ pub struct MethodSpec {
 }
 
 /// A rule deriving one risk flag from one column.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FlagRule {
     /// Rule id; becomes the flag method id on the inventory.
@@ -271,7 +226,7 @@ pub struct FlagRule {
     /// The reasoning, in both languages (shown on the inventory page).
     pub description: LangText,
     /// The column it reads.
-    pub column: String,
+    pub column: ColumnSpec,
     /// Separator between several values in one cell (bracketed lists such as
     /// `['a', 'b']` are always split).
     #[serde(default)]
@@ -286,26 +241,29 @@ pub struct FlagRule {
 /// Field names a case's `overrides` may list (one list, in the schema).
 pub use crate::schema::OVERRIDABLE_CASE_FIELDS as OVERRIDABLE;
 
-impl Mapping {
+impl CaseMapping {
     /// Every column the mapping reads, with the mapping path that names it.
-    pub fn columns(&self) -> Vec<(String, &str)> {
-        let mut out: Vec<(String, &str)> = Vec::new();
-        out.push(("case_id.column".into(), &self.case_id.column));
-        if let Some(c) = &self.case_id.scope_column {
-            out.push(("case_id.scope_column".into(), c));
+    pub fn columns(&self) -> Vec<(String, &ColumnSpec)> {
+        let mut out: Vec<(String, &ColumnSpec)> = Vec::new();
+        let f = &self.fields;
+        out.push(("fields.name".into(), &f.name));
+        out.push(("fields.agency".into(), &f.agency));
+        for (path, c) in [
+            ("fields.bureau", &f.bureau),
+            ("fields.description", &f.description),
+            ("fields.purpose", &f.purpose),
+            ("fields.benefits", &f.benefits),
+            ("fields.outputs", &f.outputs),
+            ("fields.url", &f.url),
+        ] {
+            if let Some(c) = c {
+                out.push((path.into(), c));
+            }
         }
-        for (i, c) in self.case_id.fallback_columns.iter().enumerate() {
-            out.push((format!("case_id.fallback_columns[{i}]"), c));
+        if let Some(j) = &f.jurisdiction {
+            out.push(("fields.jurisdiction.column".into(), &j.column));
         }
-        out.push(("fields.name".into(), &self.fields.name));
-        out.push(("fields.agency".into(), &self.fields.agency));
-        if let Some(c) = &self.fields.bureau {
-            out.push(("fields.bureau".into(), c));
-        }
-        if let Some(c) = &self.fields.description {
-            out.push(("fields.description".into(), c));
-        }
-        if let Some(s) = &self.fields.stage {
+        if let Some(s) = &f.stage {
             out.push(("fields.stage.column".into(), &s.column));
         }
         if let Some(c) = &self.use_class.column {

@@ -1,52 +1,9 @@
-//! A small deterministic YAML writer for one inventory file.
-//!
-//! The schema types are Deserialize-only, so the importer builds this plain
-//! model and writes it itself: keys in the schema's order, every string
-//! double-quoted and escaped (so any text round-trips), no timestamps or
-//! paths that vary between runs. The same model gives the same bytes.
+//! A case inventory as YAML (`content/inventories/<id>.yaml`), with the
+//! line each case starts on so a problem found in the written text can be
+//! traced back to the row it came from.
 
+use super::{comments, list, quote, text, OutText};
 use std::fmt::Write as _;
-
-/// Text in several languages, in the order written (zh-TW first, then en).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct OutText(pub Vec<(String, String)>);
-
-impl OutText {
-    /// Builds from pairs, dropping blank values and putting zh-TW, en first.
-    pub fn new<I, K, V>(pairs: I) -> OutText
-    where
-        I: IntoIterator<Item = (K, V)>,
-        K: Into<String>,
-        V: Into<String>,
-    {
-        let mut v: Vec<(String, String)> = pairs
-            .into_iter()
-            .map(|(k, v)| (k.into(), v.into()))
-            .filter(|(_, v)| !v.trim().is_empty())
-            .collect();
-        let rank = |k: &str| match k {
-            "zh-TW" => 0,
-            "en" => 1,
-            _ => 2,
-        };
-        v.sort_by_key(|(k, _)| rank(k));
-        OutText(v)
-    }
-
-    /// Text in one language only.
-    pub fn one(lang: &str, value: &str) -> OutText {
-        OutText::new([(lang, value)])
-    }
-
-    /// From the schema's text.
-    pub fn from_schema(t: &crate::schema::Text) -> OutText {
-        OutText::new(
-            t.entries
-                .iter()
-                .map(|e| (e.lang.value.clone(), e.value.clone())),
-        )
-    }
-}
 
 /// A flag method.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,8 +58,16 @@ pub struct OutCase {
     pub agency: OutText,
     /// Bureau.
     pub bureau: Option<OutText>,
+    /// The case's own jurisdiction (absent: the inventory's).
+    pub jurisdiction: Option<String>,
     /// Description.
     pub description: Option<OutText>,
+    /// Problem it is meant to solve.
+    pub purpose: Option<OutText>,
+    /// Expected benefits.
+    pub benefits: Option<OutText>,
+    /// What it puts out.
+    pub outputs: Option<OutText>,
     /// Use class.
     pub use_class: String,
     /// Use sub-type.
@@ -132,7 +97,11 @@ impl OutCase {
             name: OutText::from_schema(&c.name),
             agency: OutText::from_schema(&c.agency),
             bureau: c.bureau.as_ref().map(OutText::from_schema),
+            jurisdiction: c.jurisdiction.as_ref().map(|r| r.value.clone()),
             description: c.description.as_ref().map(OutText::from_schema),
+            purpose: c.purpose.as_ref().map(OutText::from_schema),
+            benefits: c.benefits.as_ref().map(OutText::from_schema),
+            outputs: c.outputs.as_ref().map(OutText::from_schema),
             use_class: c.use_class.value.clone(),
             use_subtype: c.use_subtype.as_ref().map(|r| r.value.clone()),
             techniques: refs(&c.techniques),
@@ -150,73 +119,18 @@ impl OutCase {
     }
 }
 
-/// A YAML double-quoted scalar holding exactly `s`.
-pub fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\0' => out.push_str("\\0"),
-            '\u{85}' => out.push_str("\\N"),
-            '\u{2028}' => out.push_str("\\L"),
-            '\u{2029}' => out.push_str("\\P"),
-            '\u{FEFF}' => out.push_str("\\uFEFF"),
-            c if (c as u32) < 0x20 || (0x7F..=0x9F).contains(&(c as u32)) => {
-                let _ = write!(out, "\\x{:02X}", c as u32);
-            }
-            c if matches!(c as u32, 0xFFFE | 0xFFFF) => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// A mapping key: plain when it is a simple word (`zh-TW`), quoted otherwise.
-fn key(s: &str) -> String {
-    let plain = !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        && s.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
-    if plain {
-        s.to_string()
-    } else {
-        quote(s)
-    }
-}
-
-/// `{zh-TW: "...", en: "..."}`.
-fn text(t: &OutText) -> String {
-    let parts: Vec<String> =
-        t.0.iter()
-            .map(|(k, v)| format!("{}: {}", key(k), quote(v)))
-            .collect();
-    format!("{{{}}}", parts.join(", "))
-}
-
-/// `["a", "b"]`.
-fn list(v: &[String]) -> String {
-    let parts: Vec<String> = v.iter().map(|s| quote(s)).collect();
-    format!("[{}]", parts.join(", "))
+/// An inventory written: its text and the line each case starts on.
+pub struct Written {
+    /// The YAML.
+    pub text: String,
+    /// Line (1-based) of each case's `- id:`.
+    pub case_lines: Vec<u64>,
 }
 
 /// Writes the inventory as YAML.
-pub fn write_inventory(inv: &OutInventory) -> String {
+pub fn write_inventory(inv: &OutInventory) -> Written {
     let mut o = String::with_capacity(1024 + inv.cases.len() * 700);
-    for h in &inv.header {
-        if h.is_empty() {
-            o.push_str("#\n");
-        } else {
-            let _ = writeln!(o, "# {}", h.replace('\n', " "));
-        }
-    }
+    comments(&mut o, &inv.header);
     let _ = writeln!(o, "id: {}", quote(&inv.id));
     let _ = writeln!(o, "jurisdiction: {}", quote(&inv.jurisdiction));
     let _ = writeln!(o, "title: {}", text(&inv.title));
@@ -247,13 +161,24 @@ pub fn write_inventory(inv: &OutInventory) -> String {
     }
     if inv.cases.is_empty() {
         o.push_str("cases: []\n");
-        return o;
+        return Written {
+            text: o,
+            case_lines: Vec::new(),
+        };
     }
     o.push_str("cases:\n");
+    let mut line = o.bytes().filter(|&b| b == b'\n').count() as u64 + 1;
+    let mut case_lines = Vec::with_capacity(inv.cases.len());
     for c in &inv.cases {
+        case_lines.push(line);
+        let before = o.len();
         write_case(&mut o, c);
+        line += o[before..].bytes().filter(|&b| b == b'\n').count() as u64;
     }
-    o
+    Written {
+        text: o,
+        case_lines,
+    }
 }
 
 fn write_case(o: &mut String, c: &OutCase) {
@@ -263,8 +188,18 @@ fn write_case(o: &mut String, c: &OutCase) {
     if let Some(b) = &c.bureau {
         let _ = writeln!(o, "    bureau: {}", text(b));
     }
-    if let Some(d) = &c.description {
-        let _ = writeln!(o, "    description: {}", text(d));
+    if let Some(j) = &c.jurisdiction {
+        let _ = writeln!(o, "    jurisdiction: {}", quote(j));
+    }
+    for (key, t) in [
+        ("description", &c.description),
+        ("purpose", &c.purpose),
+        ("benefits", &c.benefits),
+        ("outputs", &c.outputs),
+    ] {
+        if let Some(t) = t {
+            let _ = writeln!(o, "    {key}: {}", text(t));
+        }
     }
     let _ = writeln!(o, "    use_class: {}", quote(&c.use_class));
     if let Some(s) = &c.use_subtype {
@@ -295,17 +230,5 @@ fn write_case(o: &mut String, c: &OutCase) {
     }
     if !c.overrides.is_empty() {
         let _ = writeln!(o, "    overrides: {}", list(&c.overrides));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quoting() {
-        assert_eq!(quote("a\"b\\c\nd"), r#""a\"b\\c\nd""#);
-        assert_eq!(quote("\u{1}"), r#""\x01""#);
-        assert_eq!(quote("資料"), "\"資料\"");
     }
 }
