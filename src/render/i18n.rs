@@ -174,11 +174,6 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("subtypes", "子類型", "Sub-types"),
     ("uses", "潛在用途", "Uses"),
     ("not_found", "找不到此頁面", "Page not found"),
-    (
-        "not_found_text",
-        "您要找的頁面不存在，請回到首頁。",
-        "The page you asked for does not exist. Go back to the home page.",
-    ),
     ("skip", "跳至主要內容", "Skip to content"),
     // Page chrome: navigation, breadcrumbs, footer, long documents.
     ("nav_policy", "政策與法規", "Policy and law"),
@@ -232,6 +227,12 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "網址可能有誤，或頁面已移動。可以搜尋本站，或從以下頁面開始：",
         "The address may be mistyped, or the page may have moved. Search the site, or start from one of these pages:",
     ),
+    (
+        "not_found_elsewhere",
+        "此網址在本站找不到頁面。",
+        "There is no page at this address.",
+    ),
+    ("home_in_language", "前往中文版首頁", "Go to the English home page"),
     // Punctuation the theme adds between values: zh-TW sets it full-width.
     ("sep", "、", ", "),
     ("paren_open", "（", " ("),
@@ -242,7 +243,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("dash", "——", " — "),
     ("data_as_of", "資料截至", "Data as of"),
     ("matrix", "矩陣", "Matrix"),
-    ("not_stated", "資料未載明", "not stated in the sources"),
+    ("not_stated", "資料未載明", "Not stated in the sources"),
     ("briefing", "列印用簡報", "Print-ready briefing"),
     // Reader features: search, case filters, citations, changes and feed.
     ("changes", "最新異動", "What changed"),

@@ -14,7 +14,8 @@
 //
 // The site is served from OUTDIR by a small static server started here (so fetch() works, as
 // on a real host), on 127.0.0.1 and an ephemeral port. Prints one line per page and width,
-// "ok ..." or "FAIL ...: what", and exits 1 if anything failed.
+// "ok ..." or "FAIL page [language] @width: check: what, where (CSS path), and how to fix
+// it", then a summary by check, and exits 1 if anything failed.
 import { chromium } from "playwright-core";
 import { createServer } from "node:http";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -83,6 +84,27 @@ function pagesOf(out) {
 const PAGES = pagesOf(OUT).filter((p) => only.length === 0 || only.some((o) => p.includes(o)));
 
 /* ---------- The checks that run inside the page ---------- */
+// Every in-page check names elements by a short CSS path from the nearest landmark or
+// element with an id, e.g. "main > section#frameworks-h > table.data", so that whoever
+// owns the template can find it. Installed in the page before the checks run.
+function installDescribe() {
+  const one = (e) => {
+    let s = e.tagName.toLowerCase();
+    if (e.id) return `${s}#${e.id}`;
+    if (typeof e.className === "string" && e.className.trim()) s += "." + e.className.trim().split(/\s+/).slice(0, 2).join(".");
+    return s;
+  };
+  window.__describe = (el) => {
+    const parts = [];
+    for (let e = el; e && e !== document.body && parts.length < 4; e = e.parentElement) {
+      parts.unshift(one(e));
+      if (e.id || ["MAIN", "HEADER", "FOOTER", "NAV", "ASIDE"].includes(e.tagName)) break;
+    }
+    const text = (el.textContent || el.value || "").trim().replace(/\s+/g, " ").slice(0, 30);
+    return parts.join(" > ") + (text ? ` "${text}"` : "");
+  };
+}
+
 // Pointer targets under 24 × 24 px that WCAG 2.5.8 does not exempt.
 function smallTargets(min) {
   const SEL = "a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [role=link], [role=tab], [role=checkbox]";
@@ -125,8 +147,7 @@ function smallTargets(min) {
       return distToRect(ca, b.r) < min / 2;
     });
     if (clash) {
-      const name = (e) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/).join(".") : ""} "${(e.textContent || e.value || "").trim().slice(0, 24)}"`;
-      bad.push(`${name(a.el)} ${Math.round(a.r.width)}×${Math.round(a.r.height)} too close to ${name(clash.el)}`);
+      bad.push(`${window.__describe(a.el)} is ${Math.round(a.r.width)}×${Math.round(a.r.height)} px, its centre ${Math.round(distToRect(ca, clash.r))} px from ${window.__describe(clash.el)}`);
     }
   }
   return { count: bad.length, examples: bad.slice(0, 4) };
@@ -152,7 +173,7 @@ function overflow() {
     }
     if (clipped) continue;
     if (el.parentElement && el.parentElement.getBoundingClientRect().right > width + 1 && el.parentElement !== document.body) continue; // report the outermost
-    culprits.push(`${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\s+/).join(".") : ""} (${Math.round(r.right)} px)`);
+    culprits.push(`${window.__describe(el)} (its right edge at ${Math.round(r.right)} px)`);
   }
   return { scrollWidth: root.scrollWidth, width, culprits: culprits.slice(0, 4) };
 }
@@ -175,8 +196,18 @@ const browser = await chromium.launch({
 const failures = [];
 const failedChecks = new Map(); // check → pages
 
+// What to do about each kind of failure, printed once per failing check in the summary.
+const HINTS = {
+  "wider than the viewport": "put a wide table in <div class=\"table-wrap\" tabindex=\"0\"> (it scrolls inside its box), give an SVG or image max-width: 100%, let long words and URLs break (overflow-wrap: anywhere), and give grid/flex children min-width: 0",
+  "targets under 24 px": "make the link or control at least 24 × 24 CSS px (padding-block on an inline link grows the target, not the line; min-height on a block), or keep its 24 px circle clear of other targets (WCAG 2.5.8)",
+  "console errors": "the page's scripts logged an error or threw; open the page in a browser with the console open",
+  "failed requests": "the page asks for a file the site does not have (a link in a template or a fetch() in a script points to a wrong path)",
+  "menu": "the navigation must work without JavaScript: details.nav-menu > summary hides nav.primary below 40em and shows it above",
+};
+const LANG = (page) => (page.includes("/") ? page.split("/")[0] : "root");
+
 function fail(page, width, check, detail) {
-  failures.push(`${page} @${width}: ${check}: ${detail}`);
+  failures.push(`${page} [${LANG(page)}] @${width}px: ${check}: ${detail}`);
   const key = `${check}`;
   if (!failedChecks.has(key)) failedChecks.set(key, new Set());
   failedChecks.get(key).add(`${page}@${width}`);
@@ -202,10 +233,11 @@ for (const width of WIDTHS) {
     if (p === "404.html") failed = failed.filter((f) => !f.startsWith(`/404.html (HTTP 404)`));
     if (query) await page.waitForSelector("#search-results[data-ready]", { state: "attached", timeout: 10000 }).catch(() => {});
     const before = failures.length;
+    await page.evaluate(installDescribe);
     const o = await page.evaluate(overflow);
-    if (o) fail(p, width, "wider than the viewport", `${o.scrollWidth} px in ${o.width}: ${o.culprits.join(", ")}`);
+    if (o) fail(p, width, "wider than the viewport", `the document is ${o.scrollWidth} px wide in a ${o.width} px viewport; outermost boxes past the edge: ${o.culprits.join("; ") || "(none found: a pseudo-element or a margin)"}`);
     const t = await page.evaluate(smallTargets, MIN_TARGET);
-    if (t.count) fail(p, width, "targets under 24 px", `${t.count}: ${t.examples.join("; ")}`);
+    if (t.count) fail(p, width, "targets under 24 px", `${t.count} target(s), e.g. ${t.examples.join("; ")}`);
     await page.addScriptTag({ content: AXE });
     // axe takes the content of a closed <details> for hidden; where the stylesheet shows it
     // anyway (the navigation bar and a document's contents on wide screens), mark the
@@ -217,17 +249,14 @@ for (const width of WIDTHS) {
       }
     });
     const axe = await page.evaluate(AXE_RUN, "document");
-    for (const v of axe.violations) {
-      fail(p, width, `axe ${v.id}`, `${v.impact}, ${v.nodes.length} node(s): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-    }
+    const axeDetail = (v) => `${v.help} (${v.impact}; ${v.helpUrl.replace(/\?.*$/, "")}); ${v.nodes.length} element(s): ${v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")}${n.failureSummary ? " — " + n.failureSummary.split("\n").slice(1, 2).join("").trim() : ""}`).join(" | ")}`;
+    for (const v of axe.violations) fail(p, width, `axe ${v.id}`, axeDetail(v));
     // The menu as it opens on a narrow screen.
     const menu = page.locator("details.nav-menu:not([open]) > summary");
     if ((await menu.count()) && (await menu.isVisible())) {
       await menu.click();
       const inMenu = await page.evaluate(AXE_RUN, "nav.primary");
-      for (const v of inMenu.violations) {
-        fail(p, width, `axe ${v.id} (open menu)`, `${v.impact}, ${v.nodes.length} node(s): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-      }
+      for (const v of inMenu.violations) fail(p, width, `axe ${v.id} (open menu)`, axeDetail(v));
     }
     if (errors.length) fail(p, width, "console errors", errors.slice(0, 3).join(" | "));
     if (failed.length) fail(p, width, "failed requests", failed.slice(0, 3).join(" | "));
@@ -263,7 +292,12 @@ server.close();
 console.log(`\n${PAGES.length} pages × ${WIDTHS.length} widths`);
 if (failures.length) {
   console.log(`${failures.length} failure(s), by check:`);
-  for (const [check, pages] of failedChecks) console.log(`  ${check}: ${[...pages].join(", ")}`);
+  for (const [check, pages] of failedChecks) {
+    console.log(`  ${check}: ${[...pages].join(", ")}`);
+    const hint = HINTS[check.replace(/ \(open menu\)$/, "")];
+    if (hint) console.log(`    how to fix: ${hint}`);
+    else if (check.startsWith("axe ")) console.log(`    how to fix: see the rule's page named above (https://dequeuniversity.com/rules/axe/)`);
+  }
   process.exit(1);
 }
 console.log("layout: all checks passed");
