@@ -26,4 +26,5 @@ mod publishing;
 mod reader;
 mod schema;
 mod site;
+mod theme;
 mod xss;
