@@ -24,7 +24,10 @@ pub(super) fn root_pages(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<
     ctx.insert("lang", default);
     ctx.insert("t", &base["t"]);
     ctx.insert("site", &base);
-    ctx.insert("root", "");
+    // A host serves this page for any missing address, however deep, so relative links
+    // would miss; with a public address its links and stylesheet are absolute. (Without
+    // one they stay relative: right for a missing page in the root folder.)
+    ctx.insert("root", site.address.public().unwrap_or(""));
     ctx.insert("path", "404.html");
     ctx.insert("crumbs", &Vec::<Value>::new());
     ctx.insert("section", "");
