@@ -24,10 +24,9 @@ pub(super) fn root_pages(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<
     ctx.insert("lang", default);
     ctx.insert("t", &base["t"]);
     ctx.insert("site", &base);
-    // A host serves this page for any missing address, however deep, so relative links
-    // would miss; with a public address its links and stylesheet are absolute. (Without
-    // one they stay relative: right for a missing page in the root folder.)
-    ctx.insert("root", site.address.public().unwrap_or(""));
+    // Relative from the output root, even with a public address: absolute links would
+    // make `govatlas serve` and preview hosts load the published site's stylesheet.
+    ctx.insert("root", "");
     ctx.insert("path", "404.html");
     ctx.insert("crumbs", &Vec::<Value>::new());
     ctx.insert("section", "");

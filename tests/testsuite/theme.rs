@@ -210,39 +210,3 @@ fn a_jurisdiction_names_its_parent_and_the_parts_under_it() {
         "{hrefs:?}"
     );
 }
-
-#[test]
-fn with_a_public_address_the_404_page_works_at_any_depth() {
-    // A host serves 404.html for /gov/en/no/such/page.html too, where relative links miss.
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
-    let root = fixture("basic");
-    let run = crate::common::govatlas(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output-dir",
-        out.to_str().unwrap(),
-        "--base-url",
-        "https://atlas.my-university.edu/gov",
-    ]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let doc = Html::parse_document(&std::fs::read_to_string(out.join("404.html")).unwrap());
-    let css: Vec<&str> = doc
-        .select(&sel("link[rel=stylesheet]"))
-        .map(|l| l.value().attr("href").unwrap())
-        .collect();
-    assert_eq!(
-        css[0],
-        "https://atlas.my-university.edu/gov/static/style.css"
-    );
-    let home: Vec<&str> = doc
-        .select(&sel("section.not-found-other a"))
-        .map(|a| a.value().attr("href").unwrap())
-        .collect();
-    assert_eq!(home, ["https://atlas.my-university.edu/gov/en/index.html"]);
-}
