@@ -134,6 +134,9 @@ pub fn execute(args: Args) -> i32 {
             }
         };
     }
+    if let Err(r) = crate::output::target::check_file(&args.root, &out) {
+        return super::report::refusal(r, args.format);
+    }
     let written = match &chromium {
         Some(c) => pdf::print(c, &html, &out).map_err(|e| e.to_string()),
         None => pdf::write_atomic(&out, html.as_bytes())

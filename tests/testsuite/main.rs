@@ -16,6 +16,7 @@ mod fuzz;
 mod import;
 mod incremental;
 mod links;
+mod output_safety;
 mod reader;
 mod site;
 mod xss;
