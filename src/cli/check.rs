@@ -49,6 +49,16 @@ pub struct Summary {
 pub fn run(root: &Path) -> Result<Summary, Failure> {
     let (site, sources) = crate::pipeline::check(root)?;
     let files = crate::pipeline::render_all(root, &site, &sources)?;
+    // Validation claims every path it knows; this catches any other page
+    // the renderer would write twice, so `check` fails where `build` would.
+    let twice = crate::output::collisions(files.iter().map(|(p, _)| p.as_str()));
+    if !twice.is_empty() {
+        let mut diags = Diagnostics::default();
+        for what in twice {
+            diags.push(Diagnostic::new("output-collision", what));
+        }
+        return Err(Failure::Content(diags, SourceMap::default()));
+    }
     let links = crate::linkcheck::check(&files, Some(&site.config.base_url.value));
     if !links.broken.is_empty() {
         return Err(broken_links(&files, &links));

@@ -10,12 +10,7 @@ pub const EXIT_OUTPUT_REFUSED: i32 = 2;
 
 /// Codes of problems that stop a build after it started writing (into
 /// the idle copy, never into the output folder).
-const BUILD_CODES: &[&str] = &[
-    "template-error",
-    "write-failed",
-    "output-collision",
-    "build-error",
-];
+const BUILD_CODES: &[&str] = &["template-error", "write-failed", "build-error"];
 
 /// Prints a failure and returns the exit code for it.
 pub fn failure(f: &Failure, format: Format) -> i32 {
@@ -51,7 +46,10 @@ fn print(f: &Failure, format: Format) {
     }
     if format == Format::Human {
         let n = diags.len();
-        if diags.iter().any(|d| BUILD_CODES.contains(&d.code)) {
+        let stopped = |d: &Diagnostic| {
+            BUILD_CODES.contains(&d.code) || (d.code == "output-collision" && d.file.is_none())
+        };
+        if diags.iter().any(stopped) {
             let _ = writeln!(
                 err,
                 "error: the build stopped; the output folder was left as it was"

@@ -99,6 +99,27 @@ fn stall() -> ! {
     }
 }
 
+/// Paths that name one file twice, also without regard to case (one file
+/// on Windows and macOS), each as a sentence.
+pub fn collisions<'a>(paths: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut folded: Vec<(String, &str)> = paths.map(|p| (p.to_lowercase(), p)).collect();
+    folded.sort();
+    folded
+        .windows(2)
+        .filter(|w| w[0].0 == w[1].0)
+        .map(|w| {
+            if w[0].1 == w[1].1 {
+                format!("two files for one path: {}", w[0].1)
+            } else {
+                format!(
+                    "two files for one path on a case-insensitive disk: {} and {}",
+                    w[0].1, w[1].1
+                )
+            }
+        })
+        .collect()
+}
+
 /// A build in progress: files are put into the idle copy from any thread,
 /// then [`Staging::commit`] exchanges it with `output/`.
 pub struct Staging {
@@ -245,24 +266,9 @@ impl Staging {
     pub fn commit(self) -> io::Result<WriteReport> {
         let mut entries = self.entries.into_inner().expect("entries");
         entries.sort_by(|a, b| a.0.cmp(&b.0));
-        // Validation claims every output path, so this is a last guard; it
-        // also catches two paths that differ only in case, which are one
-        // file on Windows and macOS.
-        let mut folded: Vec<(String, &str)> = entries
-            .iter()
-            .map(|(p, _)| (p.to_lowercase(), p.as_str()))
-            .collect();
-        folded.sort();
-        if let Some(w) = folded.windows(2).find(|w| w[0].0 == w[1].0) {
-            let what = if w[0].1 == w[1].1 {
-                format!("two files for one path: {}", w[0].1)
-            } else {
-                format!(
-                    "two files for one path on a case-insensitive disk: {} and {}",
-                    w[0].1, w[1].1
-                )
-            };
-            return Err(io::Error::new(io::ErrorKind::AlreadyExists, what));
+        // Validation claims every output path, so this is a last guard.
+        if let Some(what) = collisions(entries.iter().map(|(p, _)| p.as_str())).first() {
+            return Err(io::Error::new(io::ErrorKind::AlreadyExists, what.clone()));
         }
         let mut keep: HashSet<&str> = entries.iter().map(|(p, _)| p.as_str()).collect();
         keep.insert(target::MARKER);

@@ -30,7 +30,23 @@ pub fn check_id_syntax(id: &str) -> Result<(), &'static str> {
     {
         return Err("it contains a character other than letters, digits, `-`, `_` and `.`");
     }
+    if is_windows_device(id) {
+        return Err("Windows reserves it for a device (CON, PRN, AUX, NUL, COM0-COM9, LPT0-LPT9, with or without an extension), so its page could not be written or checked out there");
+    }
     Ok(())
+}
+
+/// A name Windows keeps for a device, in any case and with any extension
+/// (`con`, `NUL.txt`, `com1.x`): no file can have it.
+pub(super) fn is_windows_device(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name).to_ascii_uppercase();
+    match stem.as_str() {
+        "CON" | "PRN" | "AUX" | "NUL" => true,
+        _ => {
+            let (head, tail) = stem.split_at(stem.len().min(3));
+            matches!(head, "COM" | "LPT") && tail.len() == 1 && tail.as_bytes()[0].is_ascii_digit()
+        }
+    }
 }
 
 /// The page name of an id. Lower-cased so that two ids differing only in
@@ -50,7 +66,19 @@ mod tests {
         ] {
             assert!(check_id_syntax(bad).is_err(), "{bad:?} accepted");
         }
-        for good in ["tw", "tw-ai-basic-act", "us_2025.001", "EO-14110"] {
+        for device in ["con", "NUL", "aux.x", "Com1", "lpt9.html", "prn"] {
+            assert!(check_id_syntax(device).is_err(), "{device:?} accepted");
+        }
+        for good in [
+            "tw",
+            "tw-ai-basic-act",
+            "us_2025.001",
+            "EO-14110",
+            "console",
+            "com10",
+            "lpt",
+            "nul-1",
+        ] {
             assert!(check_id_syntax(good).is_ok(), "{good:?} rejected");
         }
     }

@@ -6,13 +6,19 @@
 //! position of the offending value and the field path, and the run goes on.
 
 mod ids;
+mod paths;
 mod records;
+mod site;
+mod unsure;
+mod vocab;
+
+use unsure::Unsure;
 
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, FileId, SourceMap};
 use crate::load::{ContentKind, LoadedContent};
 use crate::model::{self, Site, Vocabulary};
-use crate::schema::{Ref, Spanned, Term, VocabularyKind};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use crate::schema::{Ref, Spanned, VocabularyKind};
+use std::collections::{BTreeMap, HashMap};
 
 pub use ids::{check_id_syntax, slug};
 
@@ -49,7 +55,7 @@ pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site>
     // Without a usable site.yaml the other files are still checked (so one
     // run shows every problem), except for their language keys.
     if let Some((config_file, config)) = &config {
-        records::check_config(&mut cx, *config_file, config);
+        site::check_config(&mut cx, *config_file, config);
     }
     let languages: Vec<String> = config
         .as_ref()
@@ -60,76 +66,7 @@ pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site>
     }
 
     // Vocabularies first: every other record refers to them.
-    let mut merged: BTreeMap<VocabularyKind, (Option<_>, Option<_>, Vec<Term>)> = BTreeMap::new();
-    for (_, v) in &vocabularies {
-        let entry = merged.entry(v.vocabulary.value).or_default();
-        if entry.0.is_none() {
-            entry.0 = v.title.clone();
-        }
-        if entry.1.is_none() {
-            entry.1 = v.description.clone();
-        }
-    }
-    for (file, v) in &vocabularies {
-        let kind = v.vocabulary.value;
-        let mut seen: HashSet<String> =
-            merged[&kind].2.iter().map(|t| t.id.value.clone()).collect();
-        // The first definition of a term: files in order, terms in order.
-        let first_of = |id: &str| -> Option<String> {
-            vocabularies
-                .iter()
-                .filter(|(_, v)| v.vocabulary.value == kind)
-                .flat_map(|(f, v)| v.terms.iter().map(move |t| (f, t)))
-                .find(|(_, t)| t.id.value == id)
-                .map(|(f, t)| {
-                    format!(
-                        "first defined at {}:{}",
-                        map.path(*f),
-                        t.id.referenced.line()
-                    )
-                })
-        };
-        for (i, term) in v.terms.iter().enumerate() {
-            let path = format!("terms[{i}]");
-            cx.id(*file, &term.id, &format!("{path}.id"));
-            if !seen.insert(term.id.value.clone()) {
-                let first = first_of(&term.id.value);
-                cx.error_at(
-                    *file,
-                    &term.id,
-                    "duplicate-id",
-                    Some(format!("{path}.id")),
-                    format!("{} term `{}` is defined twice", kind.name(), term.id.value),
-                )
-                .maybe_help(first);
-            }
-            let mut sub_seen = HashSet::new();
-            for (j, sub) in term.subtypes.iter().enumerate() {
-                cx.id(*file, &sub.id, &format!("{path}.subtypes[{j}].id"));
-                if !sub_seen.insert(sub.id.value.clone()) {
-                    cx.error_at(
-                        *file,
-                        &sub.id,
-                        "duplicate-id",
-                        Some(format!("{path}.subtypes[{j}].id")),
-                        format!("sub-type `{}` is defined twice", sub.id.value),
-                    );
-                }
-            }
-        }
-        merged
-            .get_mut(&kind)
-            .unwrap()
-            .2
-            .extend(v.terms.iter().cloned());
-    }
-    for (kind, (title, description, terms)) in merged {
-        cx.vocab
-            .insert(kind, Vocabulary::new(title, description, terms));
-    }
-    for kind in VocabularyKind::ALL {
-        cx.vocab.entry(kind).or_default();
-    }
+    vocab::merge(&mut cx, &vocabularies);
 
     // Then every record id, so references can be checked in any order.
     let bib: Vec<_> = bibliography
@@ -174,6 +111,15 @@ pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site>
         }),
     );
 
+    paths::claim(
+        &mut cx,
+        &paths::Records {
+            jurisdictions: &jurisdictions,
+            frameworks: &frameworks,
+            inventories: &inventories,
+        },
+    );
+
     for (f, i, s) in &bib {
         records::check_source(&mut cx, *f, *i, s);
     }
@@ -187,7 +133,7 @@ pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site>
     for (f, inv) in &inventories {
         records::check_inventory(&mut cx, *f, inv);
     }
-    records::check_pages(&mut cx, &pages, config.is_some().then_some(&languages[..]));
+    site::check_pages(&mut cx, &pages, config.is_some().then_some(&languages[..]));
 
     let (_, config) = config?;
     if !cx.diags.is_empty() {
@@ -317,74 +263,6 @@ pub(crate) struct Checker<'a> {
     map: &'a SourceMap,
 }
 
-/// What files that failed to load might have defined. A reference that
-/// could point into such a file is not reported as unknown: the file's own
-/// error is reported instead, and one fix then shows any real ones, rather
-/// than one syntax error burying the output under dozens of bogus
-/// "unknown reference" errors.
-#[derive(Debug, Default)]
-struct Unsure {
-    /// Kinds of record whose ids are all unknown (no `id:` line salvaged).
-    kinds: HashSet<Kind>,
-    /// Ids salvaged from the top-level `id:` line of a failed file.
-    ids: HashSet<(Kind, String)>,
-    /// Vocabularies a failed file may have added terms to.
-    vocabularies: HashSet<VocabularyKind>,
-}
-
-impl Unsure {
-    fn from_failed(map: &SourceMap, failed: &[(FileId, ContentKind)]) -> Unsure {
-        let mut u = Unsure::default();
-        for (file, kind) in failed {
-            let text = map.text(*file);
-            let kind = match kind {
-                ContentKind::Jurisdiction => Kind::Jurisdiction,
-                ContentKind::Framework => Kind::Framework,
-                ContentKind::Inventory => Kind::Inventory,
-                ContentKind::Sources => {
-                    u.kinds.insert(Kind::Source);
-                    continue;
-                }
-                ContentKind::Vocabulary => {
-                    let named = top_level_value(text, "vocabulary")
-                        .and_then(|v| VocabularyKind::ALL.into_iter().find(|k| k.name() == v));
-                    match named {
-                        Some(k) => {
-                            u.vocabularies.insert(k);
-                        }
-                        None => u.vocabularies.extend(VocabularyKind::ALL),
-                    }
-                    continue;
-                }
-                ContentKind::Config | ContentKind::Page { .. } => continue,
-            };
-            match top_level_value(text, "id") {
-                Some(id) => {
-                    u.ids.insert((kind, id));
-                }
-                None => {
-                    u.kinds.insert(kind);
-                }
-            }
-        }
-        u
-    }
-
-    fn id(&self, kind: Kind, id: &str) -> bool {
-        self.kinds.contains(&kind) || self.ids.contains(&(kind, id.to_string()))
-    }
-}
-
-/// The plain value of a top-level `key: value` line, read without a YAML
-/// parser (the file is one that failed to parse).
-fn top_level_value(text: &str, key: &str) -> Option<String> {
-    text.lines().find_map(|l| {
-        let rest = l.strip_prefix(key)?.trim_start().strip_prefix(':')?;
-        let v = rest.split(" #").next()?.trim().trim_matches(['"', '\'']);
-        (!v.is_empty()).then(|| v.to_string())
-    })
-}
-
 impl Checker<'_> {
     /// Reports a problem at a spanned value; returns it for a help line.
     pub(crate) fn error_at<T>(
@@ -409,8 +287,22 @@ impl Checker<'_> {
     /// Checks an id's syntax.
     pub(crate) fn id(&mut self, file: FileId, id: &Ref, field: &str) {
         if let Err(why) = check_id_syntax(&id.value) {
-            self.error_at(file, id, "invalid-id", Some(field.to_string()), format!("invalid id {:?}: {why}", id.value))
-                .help("ids are letters, digits, `-`, `_` and `.`, starting with a letter or digit, e.g. `tw-ai-basic-act`");
+            let help = if ids::is_windows_device(&id.value) {
+                format!(
+                    "add to it, e.g. `{}-1`",
+                    id.value.split('.').next().unwrap_or("")
+                )
+            } else {
+                "ids are letters, digits, `-`, `_` and `.`, starting with a letter or digit, e.g. `tw-ai-basic-act`".to_string()
+            };
+            self.error_at(
+                file,
+                id,
+                "invalid-id",
+                Some(field.to_string()),
+                format!("invalid id {:?}: {why}", id.value),
+            )
+            .help(help);
         }
     }
 
@@ -440,9 +332,11 @@ impl Checker<'_> {
                 let other = other.clone();
                 self.error_at(file, id, "slug-collision", Some(field), format!("{} id `{}` and `{other}` give the same page name `{s}`", kind.noun(), id.value))
                     .help("ids that differ only in letter case would overwrite each other's page; rename one");
-                continue;
+            } else {
+                by_slug.insert(s, id.value.clone());
             }
-            by_slug.insert(s, id.value.clone());
+            // Known either way: references to it are not unknown, the
+            // collision is the one problem.
             by_id.insert(id.value.clone(), (file, id.referenced.line()));
         }
         self.known.insert(kind, by_id);

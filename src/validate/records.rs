@@ -2,71 +2,14 @@
 
 use super::{Checker, Kind};
 use crate::diagnostics::{did_you_mean, Diagnostic, FileId};
-use crate::load::PageFile;
 use crate::schema::{
-    Framework, Inventory, Jurisdiction, Provision, RelationKind, SiteConfig, Source, Spanned,
+    Framework, Inventory, Jurisdiction, Provision, RelationKind, Source, Spanned,
     VocabularyKind as V,
 };
 use std::collections::{HashMap, HashSet};
 
 /// Fields of a case that `overrides` may name.
 use crate::schema::OVERRIDABLE_CASE_FIELDS as CASE_FIELDS;
-
-pub(super) fn check_config(cx: &mut Checker, file: FileId, c: &SiteConfig) {
-    check_url(cx, file, &c.base_url, "base_url".into());
-    if c.languages.is_empty() {
-        cx.error(
-            Diagnostic::new("no-languages", "languages is empty")
-                .in_file(file)
-                .field("languages")
-                .help("list the site's languages, e.g. [zh-TW, en]"),
-        );
-    }
-    let langs: Vec<&str> = c.languages.iter().map(|l| l.value.as_str()).collect();
-    let mut seen = HashSet::new();
-    for (i, l) in c.languages.iter().enumerate() {
-        if !seen.insert(&l.value) {
-            cx.error_at(
-                file,
-                l,
-                "duplicate-id",
-                Some(format!("languages[{i}]")),
-                format!("language `{}` is listed twice", l.value),
-            );
-        }
-        if l.value.is_empty()
-            || !l
-                .value
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-')
-        {
-            cx.error_at(
-                file,
-                l,
-                "invalid-id",
-                Some(format!("languages[{i}]")),
-                format!("invalid language code {:?}", l.value),
-            )
-            .help("use a BCP 47 code such as zh-TW or en");
-        }
-    }
-    if !langs.contains(&c.default_language.value.as_str()) {
-        cx.error_at(
-            file,
-            &c.default_language,
-            "unknown-language",
-            Some("default_language".into()),
-            format!(
-                "default language `{}` is not in languages",
-                c.default_language.value
-            ),
-        )
-        .maybe_help(
-            did_you_mean(&c.default_language.value, langs.iter().copied())
-                .map(|n| format!("did you mean `{n}`?")),
-        );
-    }
-}
 
 /// Only http(s) URLs may reach the pages: `javascript:` and `data:` URLs
 /// would run in the reader's browser.
@@ -535,58 +478,4 @@ pub(super) fn check_inventory(cx: &mut Checker, file: FileId, inv: &Inventory) {
         }
     }
     check_sources(cx, file, &inv.sources, "");
-}
-
-/// `languages` is `None` when site.yaml could not be read.
-pub(super) fn check_pages(
-    cx: &mut Checker,
-    pages: &[(FileId, PageFile)],
-    languages: Option<&[String]>,
-) {
-    let mut seen = HashMap::new();
-    for (file, p) in pages {
-        if let Some(languages) = languages.filter(|l| !l.contains(&p.lang)) {
-            cx.error(
-                Diagnostic::new(
-                    "unknown-language",
-                    format!(
-                        "page language `{}` is not one of the site's languages",
-                        p.lang
-                    ),
-                )
-                .in_file(*file)
-                .help(
-                    match did_you_mean(&p.lang, languages.iter().map(String::as_str)) {
-                        Some(n) => {
-                            format!("did you mean `{n}`? rename the file to {}.{n}.md", p.slug)
-                        }
-                        None => format!("site.yaml lists {}", languages.join(", ")),
-                    },
-                ),
-            );
-        }
-        if let Err(why) = super::check_id_syntax(&p.slug) {
-            cx.error(
-                Diagnostic::new(
-                    "invalid-id",
-                    format!("invalid page name {:?}: {why}", p.slug),
-                )
-                .in_file(*file),
-            );
-        }
-        let key = (super::slug(&p.slug), p.lang.clone());
-        if let Some(first) = seen.get(&key) {
-            let first = cx.map.path(*first).to_string();
-            cx.error(
-                Diagnostic::new(
-                    "slug-collision",
-                    format!("page `{}` in `{}` has the same page name as {first}", p.slug, p.lang),
-                )
-                .help("page file names that differ only in letter case give the same page; rename one or merge them")
-                .in_file(*file),
-            );
-        } else {
-            seen.insert(key, *file);
-        }
-    }
 }

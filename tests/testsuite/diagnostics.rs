@@ -9,7 +9,7 @@
 //! expectations from what the binary prints now; review the diff before
 //! committing it.
 
-use crate::common::{fixture, govatlas, BuiltSite};
+use crate::common::{fixture, govatlas, snapshot, BuiltSite};
 use std::path::Path;
 
 const FORMATS: &[(&str, &str)] = &[
@@ -85,8 +85,8 @@ fn expect_file(root: &Path, file: &Path, format: &str) -> Option<String> {
     (expected != actual).then(|| diff(&expected, &actual))
 }
 
-#[test]
-fn every_invalid_fixture_gives_its_pinned_diagnostics() {
+/// Every case folder of the corpus, sorted.
+fn cases() -> Vec<std::path::PathBuf> {
     let dir = fixture("invalid");
     let mut cases: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
@@ -95,6 +95,12 @@ fn every_invalid_fixture_gives_its_pinned_diagnostics() {
         .collect();
     cases.sort();
     assert!(cases.len() >= 40, "only {} cases", cases.len());
+    cases
+}
+
+#[test]
+fn every_invalid_fixture_gives_its_pinned_diagnostics() {
+    let cases = cases();
     let mut failures = Vec::new();
     for case in &cases {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
@@ -142,6 +148,40 @@ fn a_failed_build_writes_nothing_and_says_the_same() {
         let stray: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
         assert!(stray.is_empty(), "{name}: build left {stray:?}");
     }
+}
+
+#[test]
+fn every_invalid_fixture_leaves_the_previous_output_as_it_was() {
+    // A site built before (the basic fixture), then each bad site built
+    // over it: the same diagnostics as `check`, and not a byte changed.
+    let built = BuiltSite::build(&fixture("basic"));
+    let mut failures = Vec::new();
+    for case in cases() {
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let tmp = tempfile::tempdir().unwrap();
+        let out_dir = tmp.path().join("output");
+        crate::common::copy_dir(&built.out, &out_dir);
+        let before = snapshot(tmp.path());
+        let out = govatlas(&[
+            "build",
+            "--root",
+            case.to_str().unwrap(),
+            "--output-dir",
+            out_dir.to_str().unwrap(),
+        ]);
+        let expected = std::fs::read_to_string(case.join("expected.stderr")).unwrap_or_default();
+        if out.status.code() != Some(1) || String::from_utf8_lossy(&out.stderr) != expected {
+            failures.push(format!(
+                "{name}: {:?} {}",
+                out.status.code(),
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+        if snapshot(tmp.path()) != before {
+            failures.push(format!("{name}: the output changed"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 /// A one-file site made at run time.

@@ -6,6 +6,7 @@ mod aggregates;
 mod atomic;
 mod brief;
 mod browser;
+mod collisions;
 mod common;
 mod default_site;
 mod determinism;
