@@ -227,7 +227,9 @@ fn a_symlink_loop_in_content_is_reported_not_followed_forever() {
     let stderr = check_output(site.path(), "human").unwrap();
     assert_eq!(
         stderr,
-        "error[unreadable]: symbolic link loop at content/jurisdictions/loop\n\n\
+        "error[unreadable]: symbolic link loop: this leads back to content, which holds it\n \
+         --> content/jurisdictions/loop\n  |\n  \
+         = help: remove the link, or point it at a folder that does not hold it\n\n\
          error: 1 problem found; nothing was written\n"
     );
 }

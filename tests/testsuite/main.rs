@@ -14,6 +14,7 @@ mod diagnostics;
 mod facts_study;
 mod facts_us_tw_jp;
 mod fuzz;
+mod hostile_files;
 mod import;
 mod incremental;
 mod links;
