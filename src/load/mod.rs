@@ -8,6 +8,7 @@ mod markdown;
 mod path;
 mod read;
 mod yaml;
+mod yaml_words;
 
 pub use files::{ContentKind, MAX_FILE_BYTES};
 

@@ -17,6 +17,7 @@ mod fuzz;
 mod hostile_files;
 mod import;
 mod incremental;
+mod limits;
 mod links;
 mod output_safety;
 mod reader;
