@@ -14,6 +14,7 @@
 //!    = help: did you mean "personal_data"?
 //! ```
 
+pub mod chars;
 mod render;
 mod sources;
 mod suggest;

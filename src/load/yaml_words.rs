@@ -259,7 +259,11 @@ fn by_text(message: &str) -> (&'static str, String, Option<String>) {
                     }
                     None => "this record takes no such key".to_string(),
                 };
-                return (code, format!("unknown {what} `{wrong}`"), Some(help));
+                let message = match crate::diagnostics::chars::explain_unusual(wrong) {
+                    Some(why) => format!("unknown {what} `{wrong}`: {why}"),
+                    None => format!("unknown {what} `{wrong}`"),
+                };
+                return (code, message, Some(help));
             }
         }
     }

@@ -20,7 +20,7 @@ use crate::model::{self, Site, Vocabulary};
 use crate::schema::{Ref, Spanned, VocabularyKind};
 use std::collections::{BTreeMap, HashMap};
 
-pub use ids::{check_id_syntax, slug};
+pub use ids::{check_id_syntax, shown, slug};
 
 /// Validates loaded content. Returns the site when there are no problems.
 pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site> {
@@ -168,7 +168,7 @@ fn check_language_keys(
                 key,
                 "unknown-language",
                 None,
-                format!("unknown language `{}`", key.value),
+                unknown("language", &key.value),
             )
             .help(
                 match did_you_mean(&key.value, languages.iter().map(String::as_str)) {
@@ -284,25 +284,77 @@ impl Checker<'_> {
         self.diags.push(d);
     }
 
-    /// Checks an id's syntax.
+    /// Checks an id's syntax; the caret points at a character it may not
+    /// hold, where it can tell.
     pub(crate) fn id(&mut self, file: FileId, id: &Ref, field: &str) {
         if let Err(why) = check_id_syntax(&id.value) {
+            let ascii = crate::diagnostics::chars::ascii_lookalike(&id.value)
+                .filter(|a| check_id_syntax(a).is_ok());
             let help = if ids::is_windows_device(&id.value) {
                 format!(
                     "add to it, e.g. `{}-1`",
                     id.value.split('.').next().unwrap_or("")
                 )
+            } else if let Some(ascii) = ascii {
+                format!("did you mean `{ascii}`? (type it again in ASCII)")
             } else {
                 "ids are letters, digits, `-`, `_` and `.`, starting with a letter or digit, e.g. `tw-ai-basic-act`".to_string()
             };
-            self.error_at(
+            let mut d = Diagnostic::at(
                 file,
-                id,
+                &id.referenced,
                 "invalid-id",
-                Some(field.to_string()),
-                format!("invalid id {:?}: {why}", id.value),
-            )
-            .help(help);
+                match id.value.is_empty() {
+                    true => "invalid id: it is empty".to_string(),
+                    false => format!("invalid id {}: {why}", shown(&id.value)),
+                },
+            );
+            d.field = Some(field.to_string());
+            if let Some((at, _)) = crate::diagnostics::chars::first_unusual(&id.value) {
+                self.point_into(&mut d, &id.value, at);
+            }
+            self.diags.push(d.help(help));
+        }
+    }
+
+    /// Reports an unknown reference `r` to a `noun`, naming (and pointing
+    /// at) any character in it that is not ASCII.
+    fn unknown_at(&mut self, file: FileId, r: &Ref, field: String, noun: &str) -> HelpSetter<'_> {
+        let mut d = Diagnostic::at(
+            file,
+            &r.referenced,
+            "unknown-reference",
+            unknown(noun, &r.value),
+        );
+        d.field = Some(field);
+        if let Some((at, _)) = crate::diagnostics::chars::first_unusual(&r.value) {
+            self.point_into(&mut d, &r.value, at);
+        }
+        self.diags.push(d);
+        HelpSetter(self.diags)
+    }
+
+    /// Moves `d`'s caret from the start of `value` to its character `at`,
+    /// when the file has the value as written there (plain or quoted,
+    /// without escapes).
+    fn point_into(&self, d: &mut Diagnostic, value: &str, at: usize) {
+        let Some(file) = d.file else { return };
+        let Some(line) = self.map.line(file, d.line) else {
+            return;
+        };
+        let rest: String = line
+            .chars()
+            .skip(d.column.saturating_sub(1) as usize)
+            .collect();
+        let quote = rest.starts_with(['"', '\'']) as u64;
+        let written: String = rest
+            .chars()
+            .skip(quote as usize)
+            .take(value.chars().count())
+            .collect();
+        if written == value {
+            d.column += quote + at as u64;
+            d.len = 1;
         }
     }
 
@@ -353,14 +405,7 @@ impl Checker<'_> {
         }
         let help = did_you_mean(&r.value, known.keys().map(String::as_str))
             .map(|n| format!("did you mean `{n}`?"));
-        self.error_at(
-            file,
-            r,
-            "unknown-reference",
-            Some(field),
-            format!("unknown {} `{}`", kind.noun(), r.value),
-        )
-        .set(help);
+        self.unknown_at(file, r, field, kind.noun()).set(help);
         false
     }
 
@@ -413,20 +458,22 @@ impl Checker<'_> {
                 )
             })
         });
-        self.error_at(
-            file,
-            r,
-            "unknown-reference",
-            Some(field),
-            format!("unknown {noun} `{}`", r.value),
-        )
-        .set(help);
+        self.unknown_at(file, r, field, noun).set(help);
         false
     }
 
     /// The merged vocabulary of a kind.
     pub(crate) fn vocabulary(&self, kind: VocabularyKind) -> &Vocabulary {
         &self.vocab[&kind]
+    }
+}
+
+/// "unknown framework `ОECD`", naming any character in it that is not
+/// ASCII: a look-alike is why a reference that reads right is unknown.
+fn unknown(noun: &str, value: &str) -> String {
+    match crate::diagnostics::chars::explain_unusual(value) {
+        Some(why) => format!("unknown {noun} {}: {why}", shown(value)),
+        None => format!("unknown {noun} `{value}`"),
     }
 }
 

@@ -95,7 +95,7 @@ pub(super) fn check_pages(
             cx.error(
                 Diagnostic::new(
                     "invalid-id",
-                    format!("invalid page name {:?}: {why}", p.slug),
+                    format!("invalid page name {}: {why}", super::shown(&p.slug)),
                 )
                 .in_file(*file),
             );
