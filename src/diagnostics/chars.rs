@@ -18,10 +18,18 @@ pub fn describe(c: char) -> String {
         // Controls have no name in the standard, only a category.
         return format!("U+{:04X}, a control character", c as u32);
     }
-    let name = unicode_names2::name(c)
-        .map(|n| n.to_string())
-        .unwrap_or_else(|| "(a character with no name)".to_string());
-    let mut s = format!("U+{:04X} {name}", c as u32);
+    let n = c as u32;
+    let Some(name) = unicode_names2::name(c) else {
+        let what = if (0xFDD0..=0xFDEF).contains(&n) || n & 0xFFFE == 0xFFFE {
+            "a noncharacter"
+        } else if matches!(n, 0xE000..=0xF8FF | 0xF0000..=0xFFFFD | 0x100000..=0x10FFFD) {
+            "a private-use character"
+        } else {
+            "a code point with no character yet"
+        };
+        return format!("U+{n:04X}, {what}");
+    };
+    let mut s = format!("U+{n:04X} {name}");
     if invisible(c) {
         s.push_str(" (invisible)");
     } else if let Some(like) = looks_like(c) {
@@ -114,6 +122,8 @@ mod tests {
         );
         assert_eq!(describe('臺'), "U+81FA CJK UNIFIED IDEOGRAPH-81FA");
         assert_eq!(describe('\u{7}'), "U+0007, a control character");
+        assert_eq!(describe('\u{FFFE}'), "U+FFFE, a noncharacter");
+        assert_eq!(describe('\u{E000}'), "U+E000, a private-use character");
         assert_eq!(first_unusual("tw\u{200B}"), Some((2, '\u{200B}')));
         assert_eq!(explain_unusual("oecd"), None);
         assert_eq!(ascii_lookalike("ОECD\u{200B}").as_deref(), Some("OECD"));

@@ -82,10 +82,13 @@ fn to_diagnostic(
     let mut d = Diagnostic::new(code, message)
         .in_file(file)
         .maybe_help(help);
+    if let Some((line, column, c)) = crate::schema::take_forbidden_char() {
+        return forbidden_char(d, text, (line, column), c, line_offset);
+    }
     if let Some(loc) = e.location() {
         // Errors about values and records get the field path; syntax
         // errors have none (the file is not a tree yet).
-        let record = matches!(code, "unknown-field" | "missing-field");
+        let record = matches!(code, "unknown-field" | "missing-field" | "empty-text");
         let mut at = (loc.line(), loc.column(), loc.span().len().max(1));
         if record || matches!(code, "wrong-type" | "unknown-value" | "invalid-date") {
             if let Some(found) = super::path::find(text, loc.line(), loc.column(), record) {
@@ -100,6 +103,68 @@ fn to_diagnostic(
         d.line = at.0 + line_offset;
         d.column = at.1;
         d.len = at.2;
+    }
+    d
+}
+
+/// A text holding a character XML forbids, pointed at the character (or
+/// at the escape that wrote it, `\x01`, `\u0001`) on its value's line.
+fn forbidden_char(
+    mut d: Diagnostic,
+    text: &str,
+    (line, column): (u64, u64),
+    c: char,
+    line_offset: u64,
+) -> Diagnostic {
+    d.code = "invalid-text";
+    d.message = format!(
+        "this text holds {}, which XML forbids (the feed and the charts could not be read)",
+        crate::diagnostics::chars::describe(c)
+    );
+    d.help =
+        Some("delete the character; for a line break in a text, use a block scalar (`|`)".into());
+    d.line = line + line_offset;
+    d.column = column;
+    d.len = 1;
+    d.field = super::path::find(text, line, column, false).and_then(|f| f.path);
+    let Some(source) = text.split('\n').nth(line.saturating_sub(1) as usize) else {
+        return d;
+    };
+    let n = c as u32;
+    let mut spellings = vec![
+        c.to_string(),
+        format!("\\x{n:02X}"),
+        format!("\\x{n:02x}"),
+        format!("\\u{n:04X}"),
+        format!("\\u{n:04x}"),
+        format!("\\U{n:08X}"),
+        format!("\\U{n:08x}"),
+    ];
+    // YAML's short escapes.
+    if let Some(short) = match c {
+        '\0' => Some("\\0"),
+        '\u{7}' => Some("\\a"),
+        '\u{8}' => Some("\\b"),
+        '\u{B}' => Some("\\v"),
+        '\u{C}' => Some("\\f"),
+        '\u{1B}' => Some("\\e"),
+        _ => None,
+    } {
+        spellings.push(short.to_string());
+    }
+    let from: usize = source
+        .chars()
+        .take(column.saturating_sub(1) as usize)
+        .map(char::len_utf8)
+        .sum();
+    let rest = source.get(from..).unwrap_or("");
+    if let Some((at, len)) = spellings
+        .iter()
+        .filter_map(|s| rest.find(s.as_str()).map(|i| (i, s.chars().count())))
+        .min()
+    {
+        d.column = column + rest[..at].chars().count() as u64;
+        d.len = len as u64;
     }
     d
 }

@@ -286,6 +286,13 @@ fn by_text(message: &str) -> (&'static str, String, Option<String>) {
             Some("a key may appear only once in a mapping; remove one".to_string()),
         );
     }
+    if message == crate::schema::EMPTY_TEXT {
+        return (
+            "empty-text",
+            "this text is empty in every language".to_string(),
+            Some("write it in at least one language, e.g. `{zh-TW: 名稱, en: Name}`, or leave the field out if it is optional".to_string()),
+        );
+    }
     if message.starts_with("tabs disallowed") {
         return (
             "yaml-syntax",

@@ -13,7 +13,10 @@ mod text;
 
 pub use date::PartialDate;
 pub use serde_saphyr::Spanned;
-pub use text::{collect_language_keys, Text, TextEntry};
+pub use text::{
+    collect_language_keys, forbidden_in_text, take_forbidden_char, Text, TextEntry, EMPTY_TEXT,
+    FORBIDDEN_CHAR,
+};
 
 use serde::Deserialize;
 

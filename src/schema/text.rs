@@ -24,6 +24,33 @@ pub fn collect_language_keys<R>(parse: impl FnOnce() -> R) -> (R, Vec<Spanned<St
     (result, keys)
 }
 
+/// The error of a text with nothing in any language.
+pub const EMPTY_TEXT: &str = "empty text";
+
+/// The error of a text holding a character XML forbids; where it is,
+/// [`take_forbidden_char`] tells.
+pub const FORBIDDEN_CHAR: &str = "text holds a character XML forbids";
+
+thread_local! {
+    /// The line and column of the value, and the character, of the last
+    /// text refused with [`FORBIDDEN_CHAR`] on this thread.
+    static FORBIDDEN: std::cell::Cell<Option<(u64, u64, char)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Where the text just refused with [`FORBIDDEN_CHAR`] holds the
+/// character: its value's line and column, and the character.
+pub fn take_forbidden_char() -> Option<(u64, u64, char)> {
+    FORBIDDEN.with(|f| f.take())
+}
+
+/// Characters no text may hold: those XML 1.0 forbids (controls other than
+/// tab, line feed and carriage return; U+FFFE and U+FFFF), which would
+/// make the feed and the SVG charts ill-formed, and the C1 controls and
+/// DEL, which XML only tolerates and no reader can see.
+pub fn forbidden_in_text(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
 /// One language's value of a [`Text`].
 #[derive(Debug, Clone)]
 pub struct TextEntry {
@@ -101,15 +128,29 @@ impl<'de> Deserialize<'de> for Text {
                 )
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                use serde::de::Error;
                 let mut entries = Vec::new();
                 while let Some(lang) = map.next_key::<Spanned<String>>()? {
-                    let value: String = map.next_value()?;
+                    let value: Spanned<String> = map.next_value()?;
+                    if let Some(c) = value.value.chars().find(|c| forbidden_in_text(*c)) {
+                        let at = &value.referenced;
+                        FORBIDDEN.with(|f| f.set(Some((at.line(), at.column(), c))));
+                        return Err(A::Error::custom(FORBIDDEN_CHAR));
+                    }
                     LANGUAGE_KEYS.with(|k| {
                         if let Some(keys) = k.borrow_mut().as_mut() {
                             keys.push(lang.clone());
                         }
                     });
-                    entries.push(TextEntry { lang, value });
+                    entries.push(TextEntry {
+                        lang,
+                        value: value.value,
+                    });
+                }
+                // `name: {}` or only blanks: a page would get an empty
+                // heading. A text that says nothing is left out instead.
+                if entries.iter().all(|e| e.value.trim().is_empty()) {
+                    return Err(A::Error::custom(EMPTY_TEXT));
                 }
                 Ok(Text { entries })
             }

@@ -22,4 +22,5 @@ mod links;
 mod output_safety;
 mod reader;
 mod site;
+mod xml;
 mod xss;
