@@ -100,11 +100,28 @@ fn to_diagnostic(
                 }
             }
         }
+        if d.message.starts_with("a tab where YAML allows only spaces") {
+            at = first_tab(text, at.0).unwrap_or(at);
+        }
         d.line = at.0 + line_offset;
         d.column = at.1;
         d.len = at.2;
     }
     d
+}
+
+/// The first tab on `line` or the few lines after it: the reader reports
+/// a tab that breaks a value at the value's start, or one column past the
+/// tab; the caret belongs on the tab.
+fn first_tab(text: &str, line: u64) -> Option<(u64, u64, u64)> {
+    text.split('\n')
+        .enumerate()
+        .skip(line.saturating_sub(1) as usize)
+        .take(4)
+        .find_map(|(i, l)| {
+            let col = l.chars().position(|c| c == '\t')?;
+            Some((i as u64 + 1, col as u64 + 1, 1))
+        })
 }
 
 /// A text holding a character XML forbids, pointed at the character (or

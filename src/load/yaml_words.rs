@@ -293,10 +293,10 @@ fn by_text(message: &str) -> (&'static str, String, Option<String>) {
             Some("write it in at least one language, e.g. `{zh-TW: 名稱, en: Name}`, or leave the field out if it is optional".to_string()),
         );
     }
-    if message.starts_with("tabs disallowed") {
+    if message.starts_with("tabs disallowed") || message.ends_with("found a tab") {
         return (
             "yaml-syntax",
-            message.to_string(),
+            "a tab where YAML allows only spaces (to indent, or to continue a value on the next line)".to_string(),
             Some("YAML indents with spaces only; replace the tab with spaces".to_string()),
         );
     }
