@@ -21,6 +21,7 @@ mod limits;
 mod links;
 mod output_safety;
 mod reader;
+mod serve_hostile;
 mod site;
 mod xml;
 mod xss;
