@@ -100,7 +100,7 @@ impl render::Sink for ToStaging<'_> {
     }
     fn put(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
         if let Err(e) = self.staging.put(path, bytes) {
-            let msg = format!("writing {path}: {e}");
+            let msg = format!("writing {path}: {}", crate::diagnostics::io_reason(&e));
             let mut first = self.write_error.lock().unwrap_or_else(|e| e.into_inner());
             first.get_or_insert_with(|| msg.clone());
             return Err(msg);
@@ -133,6 +133,15 @@ impl Failure {
         let mut diags = Diagnostics::default();
         diags.push(crate::diagnostics::Diagnostic::new(code, message));
         Failure::Content(diags, SourceMap::default())
+    }
+
+    /// [`Failure::problem`] about the file or folder at `path`.
+    pub fn problem_at(code: &'static str, path: &Path, message: impl Into<String>) -> Failure {
+        let mut sources = SourceMap::default();
+        let file = sources.add(path.to_string_lossy().replace('\\', "/"), path, "".into());
+        let mut diags = Diagnostics::default();
+        diags.push(crate::diagnostics::Diagnostic::new(code, message).in_file(file));
+        Failure::Content(diags, sources)
     }
 }
 
@@ -219,7 +228,12 @@ pub fn build_site_into(
     let theme = render::Theme::load(root).map_err(|e| Failure::problem("template-error", e))?;
     stage("templates");
     let staging = output::Staging::begin(target).map_err(|e| {
-        Failure::problem("write-failed", format!("preparing {}: {e}", out.display()))
+        let e = crate::diagnostics::io_reason(&e);
+        Failure::problem_at(
+            "write-failed",
+            out,
+            format!("cannot prepare the output folder: {e}"),
+        )
     })?;
     let sink = ToStaging {
         staging: &staging,
@@ -241,7 +255,8 @@ pub fn build_site_into(
         } else {
             "write-failed"
         };
-        Failure::problem(code, format!("writing {}: {e}", out.display()))
+        let e = crate::diagnostics::io_reason(&e);
+        Failure::problem_at(code, out, format!("cannot finish the output folder: {e}"))
     })?;
     stage("commit");
     Ok(BuildReport {

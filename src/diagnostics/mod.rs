@@ -25,6 +25,22 @@ pub use suggest::did_you_mean;
 
 use serde_saphyr::Location;
 
+/// An I/O error in words, without the system's error number (`permission
+/// denied`, not `Permission denied (os error 13)`).
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}
+
 /// One problem in the content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {

@@ -53,11 +53,13 @@ pub(super) fn discover(
 ) -> Vec<Found> {
     let content = root.join("content");
     if !content.is_dir() {
+        let id = sources.add("content".into(), &content, Arc::from(""));
         diags.push(
             Diagnostic::new(
                 "no-content",
                 format!("no content folder at {}", content.display()),
             )
+            .in_file(id)
             .help("run govatlas in a site root (a folder with content/), or pass --root DIR"),
         );
         return Vec::new();
@@ -203,6 +205,21 @@ pub(super) fn discover(
                 failed.push((id, kind));
             }
         }
+    }
+    let config_seen = found.iter().any(|f| f.kind == ContentKind::Config)
+        || failed.iter().any(|(_, k)| *k == ContentKind::Config);
+    if !config_seen {
+        // Reported at the path it should have, so every format can name it.
+        let path = content.join("site.yaml");
+        let id = sources.add("content/site.yaml".into(), &path, Arc::from(""));
+        diags.push(
+            Diagnostic::new("no-config", "content/site.yaml is missing")
+                .in_file(id)
+                .help(
+                    "create content/site.yaml with title, base_url, languages and default_language",
+                ),
+        );
+        failed.push((id, ContentKind::Config));
     }
     found
 }

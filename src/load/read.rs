@@ -60,19 +60,9 @@ impl ReadProblem {
     }
 }
 
-/// An I/O error in words, without the system's error number.
+/// An I/O error in words (see [`crate::diagnostics::io_reason`]).
 pub(super) fn reason(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::NotFound => "it does not exist (any more)".into(),
-        _ => {
-            let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_string(),
-                None => s,
-            }
-        }
-    }
+    crate::diagnostics::io_reason(e)
 }
 
 /// What a file system entry is when it is not a regular file or folder.

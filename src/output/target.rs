@@ -82,6 +82,22 @@ pub fn check(root: &Path, out: &Path, force: bool) -> Result<Target, Refusal> {
             false,
         ));
     }
+    if let Some(file) = path
+        .ancestors()
+        .skip(1)
+        .find(|a| fs::symlink_metadata(a).is_ok())
+        .filter(|a| !a.is_dir())
+    {
+        return Err(refuse(
+            format!(
+                "the output folder {} would be inside {}, which is a file",
+                out.display(),
+                file.display()
+            ),
+            "give --output-dir a path whose folders are folders",
+            false,
+        ));
+    }
     let root = resolve(root);
     let keep_out = "a build replaces its output folder whole; choose another --output-dir (the default is output/ in the site root)";
     if path == root || root.starts_with(&path) {

@@ -38,6 +38,8 @@ pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site>
     } = content;
     let config_failed = failed.iter().any(|(_, k)| *k == ContentKind::Config);
     if config.is_none() && !config_failed {
+        // Loading reports a missing site.yaml at its path; this is for
+        // content made some other way.
         diags.push(
             Diagnostic::new("no-config", "content/site.yaml is missing").help(
                 "create content/site.yaml with title, base_url, languages and default_language",

@@ -268,3 +268,81 @@ fn an_error_in_a_crlf_file_points_at_the_right_column() {
          error: 1 problem found; nothing was written\n"
     );
 }
+
+#[test]
+fn every_failure_of_build_prints_in_the_chosen_format() {
+    let dir = crate::common::copy_fixture("basic");
+    let root = dir.path();
+    let build = |out: &Path, format: &str| {
+        govatlas(&[
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--output-dir",
+            out.to_str().unwrap(),
+            "--format",
+            format,
+        ])
+    };
+    let json = |o: &std::process::Output| -> Vec<serde_json::Value> {
+        String::from_utf8_lossy(&o.stderr)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|_| panic!("not JSON: {l}")))
+            .collect()
+    };
+    // The disk refuses (a folder of the kernel's, where nothing can be
+    // made, even by root).
+    #[cfg(target_os = "linux")]
+    {
+        let o = build(Path::new("/proc/govatlas-test-out"), "json");
+        assert_eq!(o.status.code(), Some(1));
+        let d = json(&o);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0]["code"], "write-failed");
+        assert_eq!(d[0]["file"], "/proc/govatlas-test-out");
+        assert!(
+            !d[0]["message"].as_str().unwrap().contains("os error"),
+            "{d:?}"
+        );
+    }
+    // The output folder's parent is a file: refused before anything.
+    std::fs::write(root.join("notes.txt"), "mine").unwrap();
+    let o = build(&root.join("notes.txt/out"), "json");
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(json(&o)[0]["code"], "output-refused");
+    assert_eq!(
+        std::fs::read_to_string(root.join("notes.txt")).unwrap(),
+        "mine"
+    );
+    // A refused output folder, with its path.
+    let o = build(&root.join("content"), "json");
+    assert_eq!(o.status.code(), Some(2));
+    let d = json(&o);
+    assert_eq!(
+        (d[0]["code"].as_str(), d.len()),
+        (Some("output-refused"), 1)
+    );
+    assert!(d[0]["file"].as_str().unwrap().ends_with("content"));
+    // A template that does not compile.
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    std::fs::write(root.join("templates/base.html"), "{% if %}").unwrap();
+    let out = root.join("output");
+    let o = build(&out, "json");
+    assert_eq!(o.status.code(), Some(1));
+    let d = json(&o);
+    assert_eq!(
+        (d[0]["code"].as_str(), d.len()),
+        (Some("template-error"), 1)
+    );
+    let o = build(&out, "github");
+    let text = String::from_utf8_lossy(&o.stderr);
+    assert!(text.starts_with("::error title=template-error::"), "{text}");
+    let o = build(&out, "human");
+    let text = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        text.starts_with("error[template-error]: ")
+            && text.ends_with("error: the build stopped; the output folder was left as it was\n"),
+        "{text}"
+    );
+    assert!(!out.exists(), "a failed build made the output folder");
+}
