@@ -62,6 +62,8 @@ pub(super) fn discover(
             .in_file(id)
             .help("run govatlas in a site root (a folder with content/), or pass --root DIR"),
         );
+        // No content, so no site.yaml either: one problem, not two.
+        failed.push((id, ContentKind::Config));
         return Vec::new();
     }
     let mut found = Vec::new();

@@ -346,3 +346,24 @@ fn every_failure_of_build_prints_in_the_chosen_format() {
     );
     assert!(!out.exists(), "a failed build made the output folder");
 }
+
+#[test]
+fn a_folder_without_content_is_one_problem_at_its_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = govatlas(&[
+        "check",
+        "--root",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stderr)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // Not also "content/site.yaml is missing": that follows from the first.
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert_eq!(lines[0]["code"], "no-content");
+    assert_eq!(lines[0]["file"], "content");
+}
