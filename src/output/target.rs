@@ -236,27 +236,35 @@ fn owner(out: &Path, dir: &Path) -> Owner {
 
 /// Files under `dir` that its manifest does not list: files someone put
 /// into a folder govatlas built. None when there is no manifest to tell
-/// (a copied folder): then every file counts as the site's.
+/// (a copied folder): then every file counts as the site's. (Only the
+/// manifest's paths are read, borrowed from its text: this runs before
+/// every build, over every file of the site.)
 fn foreign_files(out: &Path, dir: &Path) -> Vec<String> {
-    let Some(known) = manifest::of_dir(out, dir) else {
+    let Some(key) = manifest::dir_key(dir) else {
         return Vec::new();
     };
+    let Ok(text) = fs::read_to_string(manifest::path(out, &key)) else {
+        return Vec::new();
+    };
+    let known: std::collections::HashSet<&str> = text
+        .lines()
+        .filter_map(|l| l.splitn(6, ' ').nth(5))
+        .collect();
     let mut found = Vec::new();
-    for e in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
+    for e in walkdir::WalkDir::new(dir).min_depth(1) {
         let Ok(e) = e else { continue };
         if e.file_type().is_dir() {
             continue;
         }
-        let rel = e
-            .path()
-            .strip_prefix(dir)
-            .unwrap_or(e.path())
-            .to_string_lossy()
-            .replace('\\', "/");
-        if rel != MARKER && !known.contains_key(&rel) {
-            found.push(rel);
+        let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
+        let rel = rel.to_string_lossy();
+        #[cfg(windows)]
+        let rel = std::borrow::Cow::<str>::Owned(rel.replace('\\', "/"));
+        if rel != MARKER && !known.contains(rel.as_ref()) {
+            found.push(rel.into_owned());
         }
     }
+    found.sort();
     found
 }
 
