@@ -1,6 +1,8 @@
 //! Printing failures to stderr in the chosen format.
 
-use crate::diagnostics::{render_github, render_human, render_json, Diagnostic, Format};
+use crate::diagnostics::{
+    render_github, render_human, render_json, Diagnostic, Diagnostics, Format, SourceMap,
+};
 use crate::pipeline::Failure;
 use std::io::{IsTerminal, Write};
 
@@ -11,6 +13,21 @@ pub const EXIT_OUTPUT_REFUSED: i32 = 2;
 /// Codes of problems that stop a build after it started writing (into
 /// the idle copy, never into the output folder).
 const BUILD_CODES: &[&str] = &["template-error", "write-failed", "build-error"];
+
+/// Prints warnings (problems that do not stop a run), if any.
+pub fn warnings(diags: &Diagnostics, sources: &SourceMap, format: Format) {
+    let mut err = std::io::stderr().lock();
+    let styled =
+        format == Format::Human && err.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    for d in diags.sorted(sources) {
+        let text = match format {
+            Format::Human => render_human(&d, sources, styled),
+            Format::Json => render_json(&d, sources) + "\n",
+            Format::Github => render_github(&d, sources) + "\n",
+        };
+        let _ = err.write_all(text.as_bytes());
+    }
+}
 
 /// Prints a failure and returns the exit code for it.
 pub fn failure(f: &Failure, format: Format) -> i32 {

@@ -217,9 +217,7 @@ pub(super) fn discover(
         diags.push(
             Diagnostic::new("no-config", "content/site.yaml is missing")
                 .in_file(id)
-                .help(
-                    "create content/site.yaml with title, base_url, languages and default_language",
-                ),
+                .help("run `govatlas init` to start a site, or create content/site.yaml with title, languages and default_language"),
         );
         failed.push((id, ContentKind::Config));
     }

@@ -1,8 +1,8 @@
 //! Text a reader sees, in every language of the site.
 
+use super::Spanned;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
-use serde_saphyr::Spanned;
 use std::cell::RefCell;
 use std::fmt;
 
@@ -156,5 +156,66 @@ impl<'de> Deserialize<'de> for Text {
             }
         }
         deserializer.deserialize_map(TextVisitor)
+    }
+}
+
+/// A map of language code to string. The language codes a site accepts are
+/// in its `site.yaml`, so the schema takes any key (as the parser does) and
+/// `validate` checks each against the site's languages. As the parser, it
+/// refuses a text with nothing in any language and a character XML forbids
+/// ([`forbidden_in_text`]: controls other than tab and line breaks,
+/// U+FFFE, U+FFFF).
+impl schemars::JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Text in each language of the site, by language code: {zh-TW: 資料治理, en: Data governance}. At least one language must say something; no control characters other than tab and line breaks.",
+            "type": "object",
+            "minProperties": 1,
+            "additionalProperties": {
+                "type": "string",
+                "pattern": XML_ALLOWED_PATTERN
+            },
+            "not": {
+                "description": "blank in every language",
+                "additionalProperties": {"pattern": "^\\s*$"}
+            },
+            "examples": [{"zh-TW": "資料治理", "en": "Data governance"}]
+        })
+    }
+}
+
+/// [`forbidden_in_text`] as a JSON Schema pattern (ECMA-262, as the
+/// `regex` crate also reads it).
+const XML_ALLOWED_PATTERN: &str =
+    "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\uFFFE\\uFFFF]*$";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pattern's ranges are exactly the characters the parser refuses.
+    #[test]
+    fn the_schema_pattern_matches_forbidden_in_text() {
+        let class = XML_ALLOWED_PATTERN
+            .trim_start_matches("^[^")
+            .trim_end_matches("]*$");
+        let mut ranges = Vec::new();
+        let mut it = class.split("\\u").skip(1).peekable();
+        while let Some(a) = it.next() {
+            let start = u32::from_str_radix(&a[..4], 16).unwrap();
+            if a.ends_with('-') {
+                let b = it.next().unwrap();
+                ranges.push(start..=u32::from_str_radix(&b[..4], 16).unwrap());
+            } else {
+                ranges.push(start..=start);
+            }
+        }
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let in_pattern = ranges.iter().any(|r| r.contains(&(c as u32)));
+            assert_eq!(in_pattern, forbidden_in_text(c), "{:?}", c);
+        }
     }
 }

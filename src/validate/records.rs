@@ -10,18 +10,12 @@ use std::collections::{HashMap, HashSet};
 
 /// Fields of a case that `overrides` may name.
 use crate::schema::OVERRIDABLE_CASE_FIELDS as CASE_FIELDS;
+use crate::schema::OVERRIDABLE_FRAMEWORK_FIELDS;
 
 /// Only http(s) URLs may reach the pages: `javascript:` and `data:` URLs
 /// would run in the reader's browser.
 pub(super) fn check_url(cx: &mut Checker, file: FileId, url: &Spanned<String>, field: String) {
-    let u = url.value.trim();
-    let lower = u.to_ascii_lowercase();
-    let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
-        && u.len() > "https://".len()
-        && !u
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
-    if !ok {
+    if !is_valid_url(&url.value) {
         cx.error_at(
             file,
             url,
@@ -31,6 +25,18 @@ pub(super) fn check_url(cx: &mut Checker, file: FileId, url: &Spanned<String>, f
         )
         .help("URLs must be absolute http:// or https:// addresses without spaces");
     }
+}
+
+/// Whether `url` may be written to a page: an absolute http(s) address
+/// without spaces, control characters, quotes or angle brackets.
+pub fn is_valid_url(url: &str) -> bool {
+    let u = url.trim();
+    let lower = u.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && u.len() > "https://".len()
+        && !u
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
 }
 
 fn check_sources(cx: &mut Checker, file: FileId, refs: &[Spanned<String>], prefix: &str) {
@@ -77,6 +83,7 @@ pub(super) fn check_jurisdiction(cx: &mut Checker, file: FileId, j: &Jurisdictio
             );
         }
     }
+    super::parents::check_parent(cx, file, j);
     check_sources(cx, file, &j.sources, "");
 }
 
@@ -88,6 +95,17 @@ pub(super) fn check_framework(cx: &mut Checker, file: FileId, fw: &Framework) {
         "jurisdiction".into(),
     );
     cx.term(file, &fw.kind, V::InstrumentTypes, "type".into());
+    if let Some(url) = &fw.url {
+        check_url(cx, file, url, "url".into());
+    }
+    check_override_names(
+        cx,
+        file,
+        &fw.overrides,
+        OVERRIDABLE_FRAMEWORK_FIELDS,
+        "",
+        "framework field an import writes",
+    );
     // An empty history is allowed: cited instruments whose source gives no
     // date or status are shown as "not stated" rather than given invented ones.
     for (i, e) in fw.status_history.iter().enumerate() {
@@ -361,6 +379,14 @@ pub(super) fn check_inventory(cx: &mut Checker, file: FileId, inv: &Inventory) {
     let mut methods = HashSet::new();
     for (i, m) in inv.flag_methods.iter().enumerate() {
         cx.id(file, &m.id, &format!("flag_methods[{i}].id"));
+        for (k, f) in m.assesses.iter().flatten().enumerate() {
+            cx.term(
+                file,
+                f,
+                V::RiskFlags,
+                format!("flag_methods[{i}].assesses[{k}]"),
+            );
+        }
         if !methods.insert(m.id.value.as_str()) {
             cx.error_at(
                 file,
@@ -459,6 +485,28 @@ pub(super) fn check_inventory(cx: &mut Checker, file: FileId, inv: &Inventory) {
             }
             method_ref(cx, &prov.method, format!("{p}.flag_provenance[{k}].method"));
         }
+        for (k, f) in case.risk_flags.iter().enumerate() {
+            if !crate::model::Site::assessed(inv, case, &f.value) {
+                let method = crate::model::Site::flag_method(inv, case, &f.value).unwrap_or("");
+                cx.error_at(
+                    file,
+                    f,
+                    "flag-not-assessed",
+                    Some(format!("{p}.risk_flags[{k}]")),
+                    format!(
+                        "risk flag `{}` is ticked, but flag method `{method}` does not assess it",
+                        f.value
+                    ),
+                )
+                .help(format!(
+                    "add `{}` to that method's `assesses`, or name in flag_provenance the method that set it",
+                    f.value
+                ));
+            }
+        }
+        if let Some(j) = &case.jurisdiction {
+            cx.reference(file, j, Kind::Jurisdiction, format!("{p}.jurisdiction"));
+        }
         if let Some(url) = &case.source_url {
             check_url(cx, file, url, format!("{p}.source_url"));
         }
@@ -478,4 +526,30 @@ pub(super) fn check_inventory(cx: &mut Checker, file: FileId, inv: &Inventory) {
         }
     }
     check_sources(cx, file, &inv.sources, "");
+}
+
+/// Each name in a framework's `overrides` is a field an import writes.
+fn check_override_names(
+    cx: &mut Checker,
+    file: FileId,
+    overrides: &[Spanned<String>],
+    fields: &[&str],
+    prefix: &str,
+    noun: &str,
+) {
+    for (k, o) in overrides.iter().enumerate() {
+        if !fields.contains(&o.value.as_str()) {
+            let help = did_you_mean(&o.value, fields.iter().copied())
+                .map(|n| format!("did you mean `{n}`?"))
+                .unwrap_or_else(|| format!("fields: {}", fields.join(", ")));
+            cx.error_at(
+                file,
+                o,
+                "unknown-field",
+                Some(format!("{prefix}overrides[{k}]")),
+                format!("`{}` is not a {noun}", o.value),
+            )
+            .help(help);
+        }
+    }
 }

@@ -8,7 +8,9 @@ use crate::schema::SiteConfig;
 use std::collections::{HashMap, HashSet};
 
 pub(super) fn check_config(cx: &mut Checker, file: FileId, c: &SiteConfig) {
-    check_url(cx, file, &c.base_url, "base_url".into());
+    if let Some(url) = &c.base_url {
+        check_url(cx, file, url, "base_url".into());
+    }
     if c.languages.is_empty() {
         cx.error(
             Diagnostic::new("no-languages", "languages is empty")
@@ -29,12 +31,7 @@ pub(super) fn check_config(cx: &mut Checker, file: FileId, c: &SiteConfig) {
                 format!("language `{}` is listed twice", l.value),
             );
         }
-        if l.value.is_empty()
-            || !l
-                .value
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-')
-        {
+        if !is_language_code(&l.value) {
             cx.error_at(
                 file,
                 l,
@@ -43,6 +40,30 @@ pub(super) fn check_config(cx: &mut Checker, file: FileId, c: &SiteConfig) {
                 format!("invalid language code {:?}", l.value),
             )
             .help("use a BCP 47 code such as zh-TW or en");
+        }
+    }
+    for (i, l) in c.source_languages.iter().enumerate() {
+        let field = Some(format!("source_languages[{i}]"));
+        if langs.contains(&l.value.as_str()) {
+            cx.error_at(file, l, "duplicate-id", field, format!("`{}` is in both languages and source_languages", l.value))
+                .help("source_languages lists languages texts may be written in that get no edition of their own; a site language needs no entry there");
+        } else if !seen.insert(&l.value) {
+            cx.error_at(
+                file,
+                l,
+                "duplicate-id",
+                field,
+                format!("language `{}` is listed twice", l.value),
+            );
+        } else if !is_language_code(&l.value) {
+            cx.error_at(
+                file,
+                l,
+                "invalid-id",
+                field,
+                format!("invalid language code {:?}", l.value),
+            )
+            .help("use a BCP 47 code such as nl, fr or pt-BR");
         }
     }
     if !langs.contains(&c.default_language.value.as_str()) {
@@ -61,6 +82,11 @@ pub(super) fn check_config(cx: &mut Checker, file: FileId, c: &SiteConfig) {
                 .map(|n| format!("did you mean `{n}`?")),
         );
     }
+}
+
+/// A BCP 47-like code: letters, digits and `-`, not empty.
+fn is_language_code(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 /// `languages` is `None` when site.yaml could not be read.
