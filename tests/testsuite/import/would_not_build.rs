@@ -13,7 +13,7 @@ fn ids_over_120_characters_write_nothing_and_name_the_rows() {
     let o = import_fx(r.path(), "noid.csv", "mapping_long_ids.yaml", &[]);
     refused(&o, 1, r.path(), &before);
     let err = stderr(&o);
-    assert!(err.contains("error[invalid-id]: invalid id \"nid-a-system-whose-published-name-is-a-whole-sentence-describing-what-it-does-who-runs-it-and-for-whom-as-some-registers-do\": it is longer than 120 characters\n  row 4 (line 4), column \"name\", value \"A system whose published name is a whole sentence describing what it does, who runs it, and for whom, as some registers do\"\n"), "{err}");
+    assert!(err.contains("error[invalid-id]: invalid id `nid-a-system-whose-published-name-is-a-whole-sentence-describing-what-it-does-who-runs-it-and-for-whom-as-some-registers-do`: it is longer than 120 characters\n  row 4 (line 4), column \"name\", value \"A system whose published name is a whole sentence describing what it does, who runs it, and for whom, as some registers do\"\n"), "{err}");
     assert!(
         err.contains("it is longer than 120 characters\n  row 5 (line 5), column \"name\""),
         "{err}"
