@@ -158,6 +158,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("kind_state", "州／省", "State or province"),
     ("kind_city", "地方政府", "City or local government"),
     ("part_of", "隸屬於", "Part of"),
+    ("parts", "轄下區域", "Includes"),
     ("kind", "類別", "Kind"),
     ("latest_change", "最近變動", "Latest change"),
     (
@@ -173,11 +174,6 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("subtypes", "子類型", "Sub-types"),
     ("uses", "潛在用途", "Uses"),
     ("not_found", "找不到此頁面", "Page not found"),
-    (
-        "not_found_text",
-        "您要找的頁面不存在，請回到首頁。",
-        "The page you asked for does not exist. Go back to the home page.",
-    ),
     ("skip", "跳至主要內容", "Skip to content"),
     // Page chrome: navigation, breadcrumbs, footer, long documents.
     ("nav_policy", "政策與法規", "Policy and law"),
@@ -204,16 +200,50 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("dl_taxonomies", "分類詞彙", "Vocabularies"),
     ("back_to_top", "回到頁首", "Back to top"),
     ("contents", "目錄", "Contents"),
-    ("on_this_page", "本頁內容", "On this page"),
+    ("provision", "條文", "Provision"),
+    (
+        "jurisdictions_intro",
+        "本站收錄的國家、超國家聯盟與國際組織，各附其目前的監管取向、治理文件數與政府 AI 應用案例數。",
+        "The countries, unions and international bodies the atlas covers, each with its current regulatory approach and the number of instruments and government AI cases it holds.",
+    ),
+    (
+        "frameworks_intro",
+        "法律與法律草案、行政命令、政策、標準與原則，各附其管轄區域、類型、目前狀態與日期。",
+        "Laws and draft bills, executive orders, policies, standards and principles, each with its jurisdiction, type, current status and dates.",
+    ),
+    (
+        "inventories_intro",
+        "各國政府公布的 AI 應用案例清冊：本站收錄的案例數，以及清冊本身所列的案例數。",
+        "Published inventories of government AI use: how many cases the atlas holds from each, and how many the inventory itself lists.",
+    ),
+    (
+        "vocabularies_intro",
+        "本站用以分類紀錄的詞彙：每個詞彙的定義與代碼（資料下載中使用的代碼）。",
+        "The vocabularies the atlas classifies records by: each term's definition and its code (the code used in the data downloads).",
+    ),
+    ("code", "代碼", "code"),
+    (
+        "not_found_help",
+        "網址可能有誤，或頁面已移動。可以搜尋本站，或從以下頁面開始：",
+        "The address may be mistyped, or the page may have moved. Search the site, or start from one of these pages:",
+    ),
+    (
+        "not_found_elsewhere",
+        "此網址在本站找不到頁面。",
+        "There is no page at this address.",
+    ),
+    ("home_in_language", "前往中文版首頁", "Go to the English home page"),
     // Punctuation the theme adds between values: zh-TW sets it full-width.
     ("sep", "、", ", "),
     ("paren_open", "（", " ("),
     ("paren_close", "）", ")"),
     ("colon", "：", ": "),
+    ("stop", "。", ". "),
+    ("comma", "，", ", "),
     ("dash", "——", " — "),
     ("data_as_of", "資料截至", "Data as of"),
     ("matrix", "矩陣", "Matrix"),
-    ("not_stated", "資料未載明", "not stated in the sources"),
+    ("not_stated", "資料未載明", "Not stated in the sources"),
     ("briefing", "列印用簡報", "Print-ready briefing"),
     // Reader features: search, case filters, citations, changes and feed.
     ("changes", "最新異動", "What changed"),

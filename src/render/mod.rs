@@ -23,6 +23,7 @@ pub mod feed;
 pub mod i18n;
 pub mod layout;
 pub mod pages;
+mod root;
 pub mod search;
 pub mod sitemap;
 pub mod text;
@@ -329,41 +330,10 @@ pub fn render_site_to(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Ren
         others += 1;
     }
 
-    // Root: a redirect to the default language, and a 404 page.
-    let default = &site.config.default_language.value;
-    let mut ctx = tera::Context::new();
-    ctx.insert("target", &urls::home(default));
-    ctx.insert("lang", default);
-    ctx.insert("site", &layout::common_context(site, default));
-    sink.put(
-        "index.html",
-        theme
-            .tera
-            .render("redirect.html", &ctx)
-            .map_err(|e| template_error(&e))?
-            .as_bytes(),
-    )?;
-    let mut ctx = tera::Context::new();
-    let base = layout::common_context(site, default);
-    ctx.insert("lang", default);
-    ctx.insert("t", &base["t"]);
-    ctx.insert("site", &base);
-    ctx.insert("root", "");
-    ctx.insert("path", "404.html");
-    ctx.insert("crumbs", &Vec::<Value>::new());
-    ctx.insert("section", "");
-    ctx.insert("alternates", &Vec::<Value>::new());
-    sink.put(
-        "404.html",
-        theme
-            .tera
-            .render("404.html", &ctx)
-            .map_err(|e| template_error(&e))?
-            .as_bytes(),
-    )?;
+    let root = root::root_pages(site, theme, sink)?;
     Ok(RenderStats {
-        pages: pages + 2,
-        files: pages + 2 + 5 + others,
+        pages: pages + root,
+        files: pages + root + 5 + others,
     })
 }
 

@@ -156,7 +156,17 @@ pub fn markdown(src: &str, lang: &str) -> String {
     }
     let mut out = String::new();
     html::push_html(&mut out, events.into_iter());
-    sanitizer().clean(&out).to_string()
+    // A wide table scrolls in its own box (never the page), which a
+    // keyboard can reach; the wrapper is added after sanitising, so
+    // content cannot add attributes of its own.
+    sanitizer()
+        .clean(&out)
+        .to_string()
+        .replace(
+            "<table>",
+            "<div class=\"table-wrap\" tabindex=\"0\"><table>",
+        )
+        .replace("</table>", "</table></div>")
 }
 
 fn sanitizer() -> ammonia::Builder<'static> {
@@ -181,7 +191,8 @@ mod tests {
     #[test]
     fn markdown_keeps_tables_drops_script() {
         let html = markdown("| a | b |\n|---|---|\n| 1 | 2 |\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>", "en");
-        assert!(html.contains("<table>"));
+        assert!(html.contains("<div class=\"table-wrap\" tabindex=\"0\"><table>"));
+        assert!(html.contains("</table></div>"));
         assert!(!html.contains("<script"));
         assert!(!html.contains("javascript:"));
         assert!(!html.contains("onerror"));

@@ -5,7 +5,7 @@
 //! installs them (see the README: Real-browser tests) and sets GOVATLAS_BROWSER_TESTS=1,
 //! which turns a skip into a failure.
 
-use crate::common::{copy_dir, fixture, repo_root};
+use crate::common::{copy_dir, fixture, repo_root, BuiltSite};
 use crate::reader::Server;
 use std::path::PathBuf;
 use std::process::Command;
@@ -114,4 +114,31 @@ fn browser_checks_default_site() {
         "browser checks of the default site",
     );
     drop(server);
+}
+
+/// The layout test (`tests/browser/layout.mjs`, docs/testing.md): one page of every kind of
+/// the default site — home, each index, the longest jurisdiction, framework, inventory and
+/// case pages, every comparison, risks, search, vocabularies, changes, sources, a Markdown
+/// page, a briefing and the 404 page — in both languages at 1366 and 390 px. No page may be
+/// wider than the viewport, have a pointer target under 24 × 24 px (WCAG 2.5.8), an axe-core
+/// WCAG 2.2 A/AA violation, a console error or a failed request; the menu must work without
+/// JavaScript.
+#[test]
+fn layout_of_every_page_kind() {
+    if skip() {
+        return;
+    }
+    let site = BuiltSite::default_site();
+    let result = Command::new("node")
+        .arg(repo_root().join("tests/browser/layout.mjs"))
+        .arg(&site.out)
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&result.stdout);
+    println!("{stdout}");
+    assert!(
+        result.status.success(),
+        "layout test failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
 }

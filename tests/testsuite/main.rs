@@ -31,5 +31,6 @@ mod reader;
 mod schema;
 mod serve_hostile;
 mod site;
+mod theme;
 mod xml;
 mod xss;

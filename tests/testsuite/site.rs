@@ -161,7 +161,9 @@ fn relations_are_shown_from_both_ends() {
     );
     assert_eq!(
         rel("zh-TW/frameworks/tw-act.html"),
-        ["援引 第 M-25-21 號備忘錄 (美國)"]
+        // (texts() joins the link and the bracketed jurisdiction with a space;
+        // the page sets them side by side: 備忘錄（美國）.)
+        ["援引 第 M-25-21 號備忘錄 （美國）"]
     );
 }
 
@@ -170,7 +172,7 @@ fn framework_page_shows_provisions_principles_and_history() {
     let site = BuiltSite::build(&fixture("basic"));
     let doc = site.html("zh-TW/frameworks/tw-act.html");
     assert_eq!(
-        texts(&doc, "ol.provisions > li > .prov-label"),
+        texts(&doc, "ol.provisions > li > .prov-name > .prov-label"),
         ["第一條", "第二條"]
     );
     assert_eq!(
@@ -205,8 +207,8 @@ fn jurisdiction_page_dates_its_approaches() {
     assert_eq!(
         texts(&doc, "ol.approaches li"),
         [
-            "Strict oversight 2023 – 2024 Strict oversight.",
-            "Light-touch 2025-01 – A turn to light-touch management."
+            "2023 – 2024 Strict oversight Strict oversight.",
+            "2025-01 – Light-touch A turn to light-touch management."
         ]
     );
     assert_eq!(

@@ -5,7 +5,7 @@ use crate::charts::{heatmap, Heatmap};
 use crate::render::cite::cite;
 use crate::render::urls;
 use crate::render::views::View;
-use crate::schema::VocabularyKind as V;
+use crate::schema::{Provision, VocabularyKind as V};
 use serde_json::{json, Value};
 
 pub(super) fn frameworks<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
@@ -44,10 +44,12 @@ fn framework_page(v: View, i: usize) -> Value {
             .principles
             .iter()
             .map(|p| {
+                let provision = p.provision.as_ref().map(|r| r.value.as_str());
                 json!({
                     "wording": v.tx(&p.wording),
                     "maps_to": p.maps_to.iter().map(|m| v.term(V::Principles, &m.value)).collect::<Vec<_>>(),
-                    "provision": p.provision.as_ref().map(|r| r.value.clone()),
+                    "provision": provision,
+                    "provision_label": provision.and_then(|id| find_provision(&fw.provisions, id)).map(|p| v.tx(&p.label)),
                 })
             })
             .collect();
@@ -78,6 +80,7 @@ fn framework_page(v: View, i: usize) -> Value {
         "summary": v.tx_opt(&fw.summary),
         "history": fw.status_history.iter().map(|e| json!({"date": e.date.value.to_string(), "status": v.term(V::Statuses, &e.status.value), "note": v.tx_opt(&e.note)})).collect::<Vec<_>>(),
         "provisions": v.provisions(&fw.provisions),
+        "provision_count": count_provisions(&fw.provisions),
         "principles": principles,
         "relations": v.relations(i),
         "matrices": matrices,
@@ -86,4 +89,22 @@ fn framework_page(v: View, i: usize) -> Value {
         "cite": cite(site, v.lang, &fw.id.value, &v.plain(&fw.title), &urls::framework(v.lang, &fw.id.value), fw.status_history.last().map(|e| e.date.value)),
     });
     ctx
+}
+
+/// A provision by id, at any depth.
+fn find_provision<'a>(list: &'a [Provision], id: &str) -> Option<&'a Provision> {
+    list.iter().find_map(|p| {
+        if p.id.value == id {
+            Some(p)
+        } else {
+            find_provision(&p.provisions, id)
+        }
+    })
+}
+
+/// Provisions at every depth (a long document gets a table of contents).
+fn count_provisions(list: &[Provision]) -> usize {
+    list.iter()
+        .map(|p| 1 + count_provisions(&p.provisions))
+        .sum()
 }

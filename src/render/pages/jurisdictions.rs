@@ -109,6 +109,9 @@ fn jurisdiction_page(v: View, j: &crate::schema::Jurisdiction) -> Value {
         "name": v.tx(&j.name),
         "kind": j.kind.value.name(),
         "parent": j.parent.as_ref().map(|p| v.jurisdiction_link(&p.value)),
+        // The states and cities that name this jurisdiction as their parent, so the
+        // link between them is followed from both ends.
+        "parts": site.jurisdictions.iter().filter(|c| c.parent.as_ref().is_some_and(|p| p.value == id)).map(|c| v.jurisdiction_link(&c.id.value)).collect::<Vec<_>>(),
         "summary": v.tx_opt(&j.summary),
         "dedicated_body": v.tx_opt(&j.dedicated_body),
         "approaches": j.approaches.iter().map(|a| json!({"approach": v.term(V::Approaches, &a.approach.value), "from": a.from.value.to_string(), "to": a.to.as_ref().map(|d| d.value.to_string()), "summary": v.tx(&a.summary)})).collect::<Vec<_>>(),
