@@ -509,6 +509,12 @@ pub struct Case {
     /// Per-flag methods where flags came from different methods (import rules).
     #[serde(default)]
     pub flag_provenance: Vec<FlagProvenance>,
+    /// Terms of `risk_flags` that were not assessed on this case although its
+    /// method can assess them: the source gave no answer to the question the
+    /// method reads (an import rule met a blank cell). Shown as "not
+    /// assessed", never as an unticked 0, and left out of shares.
+    #[serde(default)]
+    pub not_assessed: Vec<Ref>,
     /// Development stage as published.
     #[serde(default)]
     pub stage: Option<Text>,
@@ -521,7 +527,8 @@ pub struct Case {
 }
 
 /// Case fields that `overrides` may name. Overriding `risk_flags` also keeps
-/// the case's `flag_method` and `flag_provenance`, which go with it.
+/// the case's `flag_method`, `flag_provenance` and `not_assessed`, which go
+/// with it.
 pub const OVERRIDABLE_CASE_FIELDS: &[&str] = &[
     "name",
     "agency",
