@@ -121,6 +121,8 @@ pub struct ImportReport {
     pub elapsed: Duration,
     /// Risk-flag counts over the written cases, by flag id.
     pub flag_counts: BTreeMap<String, usize>,
+    /// Cases on which each flag was not assessed (no answer), by flag id.
+    pub not_assessed_counts: BTreeMap<String, usize>,
 }
 
 impl ImportReport {
@@ -173,6 +175,18 @@ impl ImportReport {
                 .map(|(k, v)| format!("{k} {v}"))
                 .collect();
             let _ = writeln!(o, "import: risk flags set: {}", parts.join(", "));
+        }
+        if !self.not_assessed_counts.is_empty() {
+            let parts: Vec<String> = self
+                .not_assessed_counts
+                .iter()
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect();
+            let _ = writeln!(
+                o,
+                "import: risk flags not assessed (no answer): {}",
+                parts.join(", ")
+            );
         }
         let mut kinds: BTreeMap<IssueKind, BTreeMap<(String, String), Vec<&Issue>>> =
             BTreeMap::new();
@@ -454,6 +468,15 @@ fn check_terms(root: &Path, m: &Mapping) -> Result<(), String> {
             &format!("flag_rules[{i}].flag"),
         )?;
     }
+    for (i, f) in m.flag_methods.iter().enumerate() {
+        for (k, flag) in f.assesses.iter().flatten().enumerate() {
+            check(
+                VocabularyKind::RiskFlags,
+                flag,
+                &format!("flag_methods[{i}].assesses[{k}]"),
+            )?;
+        }
+    }
     Ok(())
 }
 
@@ -605,6 +628,9 @@ pub fn import_csv(opts: &CsvImport) -> Result<ImportReport, ImportError> {
         for f in &c.risk_flags {
             *report.flag_counts.entry(f.clone()).or_default() += 1;
         }
+        for f in &c.not_assessed {
+            *report.not_assessed_counts.entry(f.clone()).or_default() += 1;
+        }
     }
 
     let inv = build_inventory(&m, &opts.mapping, &opts.root, &opts.file, cases);
@@ -652,12 +678,15 @@ fn build_inventory(
             id: r.id.clone(),
             label: lang_text(&r.label),
             description: lang_text(&r.description),
+            // A rule assesses the one flag it sets.
+            assesses: Some(vec![r.flag.clone()]),
         })
         .collect();
     flag_methods.extend(m.flag_methods.iter().map(|f| OutMethod {
         id: f.id.clone(),
         label: lang_text(&f.label),
         description: lang_text(&f.description),
+        assesses: f.assesses.clone(),
     }));
     // Name the mapping relative to the root so the header is the same
     // wherever the repository is checked out.
@@ -928,16 +957,22 @@ fn place_rows(
             }
         }
 
-        // Risk flags.
+        // Risk flags. A flag whose rules all met no answer they know (a
+        // blank cell, or only values reported as unknown) was not assessed
+        // on this case: it is listed as such, not counted as unflagged.
         let mut flags: Vec<String> = Vec::new();
         let mut prov: Vec<(String, String)> = Vec::new();
+        let mut answered: Vec<&str> = Vec::new();
         for (rule, look) in &rules {
             let raw = cols.get(row, &rule.column);
             let mut hit = false;
             for item in split_items(raw, rule.separator.as_deref(), &missing) {
                 match look.get(&item) {
-                    Some(true) => hit = true,
-                    Some(false) => {}
+                    Some(true) => {
+                        hit = true;
+                        answered.push(&rule.flag);
+                    }
+                    Some(false) => answered.push(&rule.flag),
                     None => issue(
                         IssueKind::UnknownValue,
                         &rule.column,
@@ -949,6 +984,12 @@ fn place_rows(
             if hit && !flags.contains(&rule.flag) {
                 flags.push(rule.flag.clone());
                 prov.push((rule.flag.clone(), rule.id.clone()));
+            }
+        }
+        let mut not_assessed: Vec<String> = Vec::new();
+        for (rule, _) in &rules {
+            if !answered.contains(&rule.flag.as_str()) && !not_assessed.contains(&rule.flag) {
+                not_assessed.push(rule.flag.clone());
             }
         }
 
@@ -1040,6 +1081,7 @@ fn place_rows(
             risk_flags: flags,
             flag_method: None,
             flag_provenance: prov,
+            not_assessed,
             stage,
             source_url,
             overrides: Vec::new(),
