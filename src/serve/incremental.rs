@@ -268,6 +268,12 @@ impl Session {
                 })
         };
         let data = || -> Result<(), String> {
+            // The figures' downloads (small), when a figure changed.
+            if deps.figures {
+                for (path, bytes) in render::figures::downloads::files(site) {
+                    render::Sink::put(&sink, &path, &bytes)?;
+                }
+            }
             // One file at a time: side by side they were slower (they
             // compete with the pages for 2 cores and memory bandwidth).
             let mut stamps = self.stamps.lock().unwrap_or_else(|e| e.into_inner());
