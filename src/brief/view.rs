@@ -463,7 +463,8 @@ pub fn compare(v: View, js: &[usize], version: &str) -> Value {
         None => lit("—"),
     }).collect::<Vec<_>>()}));
     side.push(json!({"label": t("instruments"), "num": true, "cells": fws.iter().map(|l| lit(l.len().to_string())).collect::<Vec<_>>()}));
-    side.push(json!({"label": t("binding_instruments"), "cells": fws.iter().map(|l| cell_list(l.iter().filter(|&&i| site.frameworks[i].binding).map(|&i| short_plain(v, i)).collect())).collect::<Vec<_>>()}));
+    // Binding instruments current on the data date (a revoked order binds no one).
+    side.push(json!({"label": t("binding_instruments"), "cells": js.iter().map(|&j| cell_list(site.figures.jurisdictions[j].of_phase(analytics::Phase::Current).iter().filter(|&&i| site.frameworks[i].binding).map(|&i| short_plain(v, i)).collect())).collect::<Vec<_>>()}));
     side.push(json!({"label": t("risk_instruments"), "cells": fws.iter().map(|l| cell_list(l.iter().filter(|&&i| site.frameworks[i].risk_based).map(|&i| short_plain(v, i)).collect())).collect::<Vec<_>>()}));
     side.push(json!({"label": t("dedicated_body"), "cells": js.iter().map(|&j| match &site.jurisdictions[j].dedicated_body {
         Some(b) => v.tx(b),
@@ -539,39 +540,40 @@ pub fn compare(v: View, js: &[usize], version: &str) -> Value {
             }
         }
     }
-    // Case figures over all compared jurisdictions together.
-    let mut total = FlagRow {
-        id: "compare".into(),
-        cases: 0,
-        counts: vec![0; flags.len()],
-        unflagged: 0,
-    };
-    for r in &flag_rows {
-        total.cases += r.cases;
-        total.unflagged += r.unflagged;
-        for (a, b) in total.counts.iter_mut().zip(&r.counts) {
-            *a += b;
-        }
-    }
-    let inventories: usize = js.iter().map(|&j| inv_count(j)).sum();
     let entries: Vec<summary::CompareEntry> = js
         .iter()
         .zip(&fws)
         .zip(&names)
-        .map(|((&j, l), n)| summary::CompareEntry {
-            name: n.clone(),
-            instruments: l.len(),
-            binding: l.iter().filter(|&&i| site.frameworks[i].binding).count(),
-            approach: approach_now(v, &site.jurisdictions[j]).map(|a| a.0),
+        .map(|((&j, l), n)| {
+            let phases = &site.figures.jurisdictions[j];
+            let current = phases.of_phase(analytics::Phase::Current);
+            summary::CompareEntry {
+                name: n.clone(),
+                instruments: l.len(),
+                current: current.len(),
+                binding_current: current
+                    .iter()
+                    .filter(|&&i| site.frameworks[i].binding)
+                    .count(),
+                ended: phases.of_phase(analytics::Phase::Ended).len(),
+                approach: approach_now(v, &site.jurisdictions[j]).map(|a| a.0),
+                cases: (
+                    site.figures
+                        .inventories_of(&site.jurisdictions[j].id.value)
+                        .map(|k| site.figures.inventories[k].held)
+                        .sum(),
+                    inv_count(j),
+                ),
+            }
         })
         .collect();
-    let summary = summary::compare(
-        lang,
-        &entries,
-        &shared,
-        principles.len(),
-        &case_figures(v, &total, inventories),
-    );
+    let date = site
+        .config
+        .data_date
+        .as_ref()
+        .map(|d| d.value.to_string())
+        .unwrap_or_default();
+    let summary = summary::compare(lang, &entries, &shared, principles.len(), &date);
     let mut d = doc(
         v,
         "compare",

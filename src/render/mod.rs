@@ -20,6 +20,8 @@ pub mod case_rows;
 pub mod cite;
 pub mod data;
 pub mod feed;
+mod figure_strings;
+pub mod figures;
 pub mod i18n;
 pub mod pages;
 pub mod search;
@@ -99,6 +101,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "risks.html",
         include_str!("../../themes/default/templates/risks.html"),
+    ),
+    (
+        "principle.html",
+        include_str!("../../themes/default/templates/principle.html"),
     ),
     (
         "vocabularies.html",
@@ -290,9 +296,16 @@ pub fn render_site_to(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Ren
     // added ~200 MiB to the peak at 10k cases. The sitemap lists the jobs,
     // so it is made before the pages consume them.
     let languages = site.languages.len();
-    let extra = 2 + 5 + 2 + 3 * languages + theme.statics.len();
+    // The figures' downloads are small (a few hundred KB in all): made
+    // first, so the progress total counts them.
+    let figure_files = figures::downloads::files(site);
+    let extra = 2 + 5 + 2 + 3 * languages + theme.statics.len() + figure_files.len();
     sink.total(jobs.len() + extra);
     let mut others = 0usize;
+    for (path, bytes) in figure_files {
+        sink.put(&path, &bytes)?;
+        others += 1;
+    }
     for (path, bytes) in sitemap::files(site, &jobs) {
         sink.put(&path, &bytes)?;
         others += 1;

@@ -1,7 +1,6 @@
 //! The jurisdiction index and one page per jurisdiction.
 
-use super::{chart_title, push, Jobs, Shows};
-use crate::analytics;
+use super::{push, Jobs, Shows};
 use crate::render::urls;
 use crate::render::views::View;
 use crate::schema::VocabularyKind as V;
@@ -103,7 +102,6 @@ fn jurisdiction_page(v: View, j: &crate::schema::Jurisdiction) -> Value {
             .filter(|i| i.jurisdiction.value == id)
             .map(|i| json!({"id": i.id.value, "url": urls::inventory(v.lang, &i.id.value, 1), "title": v.tx(&i.title), "held": i.cases.len(), "declared": i.declared_total.as_ref().map(|d| d.value)}))
             .collect();
-    let row = analytics::flags_for_jurisdiction(site, id);
     let ctx = json!({
         "id": id,
         "name": v.tx(&j.name),
@@ -115,7 +113,7 @@ fn jurisdiction_page(v: View, j: &crate::schema::Jurisdiction) -> Value {
         "timeline": timeline,
         "coverage": coverage,
         "inventories": inventories,
-        "flags": (row.cases > 0).then(|| v.flag_chart(&format!("flags-{id}"), &chart_title(v, "flags_of_cases"), &row)),
+        "flags": crate::render::figures::flags::jurisdiction(v, id),
         "sources": v.sources(&j.sources),
     });
     ctx
