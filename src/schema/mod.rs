@@ -164,6 +164,22 @@ pub struct Source {
     /// When the URL was last checked.
     #[serde(default)]
     pub accessed: Option<Spanned<PartialDate>>,
+    /// What this entry gives that the research documents do not (a
+    /// publisher, a date, a full title), taken from the work itself at its
+    /// `url`. Shown as "not from the documents".
+    #[serde(default)]
+    pub not_in_documents: Option<Text>,
+}
+
+/// A fact a record gives that the research documents do not, with the
+/// source it comes from. Pages mark it "not from the documents".
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Supplement {
+    /// What the fact is ("the order's number, 14091").
+    pub what: Text,
+    /// Where it comes from: a bibliography entry.
+    pub source: Ref,
 }
 
 /// Kind of jurisdiction.
@@ -266,6 +282,10 @@ pub struct Framework {
     /// Sources for what the record says.
     #[serde(default)]
     pub sources: SourceRefs,
+    /// Facts it gives that the research documents do not, each with its
+    /// source (an order's number, a date from the official record).
+    #[serde(default)]
+    pub not_in_documents: Vec<Supplement>,
 }
 
 /// One dated status change.

@@ -286,6 +286,14 @@ pub(super) fn check_framework(cx: &mut Checker, file: FileId, fw: &Framework) {
         }
     }
     check_sources(cx, file, &fw.sources, "");
+    for (i, s) in fw.not_in_documents.iter().enumerate() {
+        cx.reference(
+            file,
+            &s.source,
+            Kind::Source,
+            format!("not_in_documents[{i}].source"),
+        );
+    }
 }
 
 fn check_provisions(
