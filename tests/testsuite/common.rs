@@ -169,21 +169,29 @@ pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-/// The numbers in the flag table of a page (`td[data-flag]` in flag order)
-/// and its total.
+/// The flag counts in the first figure of a page (`td[data-flag]` with a
+/// `data-flagged` count, in table order; a flag not assessed has none) and
+/// the cases it counts (its first `td[data-total]`).
 pub fn flag_table(doc: &scraper::Html) -> (Vec<(String, u64)>, u64) {
-    let sel = scraper::Selector::parse("figure.chart td[data-flag]").unwrap();
-    let counts = doc
-        .select(&sel)
+    let fig = scraper::Selector::parse("figure.fig").unwrap();
+    let Some(fig) = doc.select(&fig).next() else {
+        return (Vec::new(), 0);
+    };
+    let cells = scraper::Selector::parse("td[data-flag][data-flagged]").unwrap();
+    let counts = fig
+        .select(&cells)
         .map(|e| {
             (
                 e.value().attr("data-flag").unwrap().to_string(),
-                e.text().collect::<String>().trim().parse().unwrap(),
+                e.value().attr("data-flagged").unwrap().parse().unwrap(),
             )
         })
         .collect();
-    let total = texts(doc, "figure.chart td[data-total]")
-        .first()
+    let total = scraper::Selector::parse("td[data-total]").unwrap();
+    let total = fig
+        .select(&total)
+        .next()
+        .and_then(|e| e.value().attr("data-total"))
         .map(|t| t.parse().unwrap())
         .unwrap_or(0);
     (counts, total)
