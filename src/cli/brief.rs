@@ -27,6 +27,10 @@ pub struct Args {
     /// How to print problems in the content.
     #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// The address the site is published at, in place of `base_url` in
+    /// site.yaml (shown on the cover).
+    #[arg(long, global = true, value_parser = super::parse_base_url)]
+    pub base_url: Option<String>,
 }
 
 /// The subject of a briefing.
@@ -91,7 +95,10 @@ pub fn execute(args: Args) -> i32 {
     } else {
         None
     };
-    let (site, sources) = match crate::pipeline::check(&args.root) {
+    let settings = crate::pipeline::Settings {
+        base_url: args.base_url.clone(),
+    };
+    let (site, sources) = match crate::pipeline::check_with(&args.root, &settings) {
         Ok(x) => x,
         Err(f) => return super::report::failure(&f, args.format),
     };

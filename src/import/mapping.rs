@@ -6,6 +6,7 @@
 //! for each mapped column, and states rules. Every value the importer meets
 //! that the mapping does not list is reported with its row, column and value.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -13,7 +14,7 @@ use std::collections::BTreeMap;
 pub type LangText = BTreeMap<String, String>;
 
 /// A whole mapping file.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Mapping {
     /// The inventory the import writes: its own fields, written as given.
@@ -40,7 +41,7 @@ pub struct Mapping {
 }
 
 /// The inventory record's own fields.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InventoryMeta {
     /// Inventory id; the file is `content/inventories/<id>.yaml`.
@@ -72,7 +73,7 @@ pub struct InventoryMeta {
 }
 
 /// How to read the CSV.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceSpec {
     /// Where the CSV usually is, relative to the repository (documentation
@@ -98,7 +99,7 @@ pub struct SourceSpec {
 }
 
 /// How each case gets its stable id.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CaseIdSpec {
     /// Column holding the publisher's use-case id.
@@ -118,7 +119,7 @@ pub struct CaseIdSpec {
 }
 
 /// Which column gives each plain case field.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FieldsSpec {
     /// Case name (required; a row without one is reported and skipped).
@@ -150,7 +151,7 @@ pub struct FieldsSpec {
 }
 
 /// Development stage values.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StageSpec {
     /// The column.
@@ -164,7 +165,7 @@ pub type StageValue = LabelValue;
 
 /// One label in both languages and the spellings that mean it (a stage, an
 /// agency).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LabelValue {
     /// Spellings (matched ignoring case and surrounding/repeated whitespace).
@@ -175,7 +176,7 @@ pub struct LabelValue {
 }
 
 /// Column value → use class.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UseClassSpec {
     /// The column (absent: every case takes `missing`).
@@ -195,7 +196,7 @@ pub struct UseClassSpec {
 }
 
 /// A use class with an optional sub-type.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClassTarget {
     /// Term of `use_classes`.
@@ -206,7 +207,7 @@ pub struct ClassTarget {
 }
 
 /// One use-class mapping.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UseClassValue {
     /// Spellings that mean it.
@@ -220,7 +221,7 @@ pub struct UseClassValue {
 }
 
 /// Column value → technique terms.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TechniquesSpec {
     /// The column.
@@ -234,7 +235,7 @@ pub struct TechniquesSpec {
 }
 
 /// Spellings → terms (an empty `terms` means "known, maps to nothing").
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TermValue {
     /// Spellings that mean it.
@@ -246,7 +247,7 @@ pub struct TermValue {
 }
 
 /// A flag method that is not a rule.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MethodSpec {
     /// Id cases refer to.
@@ -263,7 +264,7 @@ pub struct MethodSpec {
 }
 
 /// A rule deriving one risk flag from one column.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FlagRule {
     /// Rule id; becomes the flag method id on the inventory.

@@ -9,19 +9,22 @@
 //! nearest valid name rather than a silently ignored value.
 
 mod date;
+pub mod json;
+mod spanned;
 mod text;
 
 pub use date::PartialDate;
-pub use serde_saphyr::Spanned;
+pub use spanned::Spanned;
 pub use text::{collect_language_keys, Text, TextEntry};
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// A reference to another record by id, with the place it was written.
 pub type Ref = Spanned<String>;
 
 /// `content/site.yaml`: the site's configuration.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
     /// Site title in every language.
@@ -29,9 +32,12 @@ pub struct SiteConfig {
     /// One-paragraph description shown on the home page and in feeds.
     #[serde(default)]
     pub description: Option<Text>,
-    /// Absolute URL the site is published at (used only in sitemap, feed and
-    /// citations; every link inside the site is relative so it opens from disk).
-    pub base_url: Spanned<String>,
+    /// Absolute URL the site is published at (used only in citations, the
+    /// sitemap and the feeds; every link inside the site is relative so it
+    /// opens from disk). Leave it out until the site has a public address:
+    /// citations then say so. `--base-url` overrides it.
+    #[serde(default)]
+    pub base_url: Option<Spanned<String>>,
     /// Language codes, in menu order. govatlas ships zh-TW and en.
     pub languages: Vec<Spanned<String>>,
     /// The language `index.html` at the root redirects to.
@@ -47,7 +53,17 @@ pub struct SiteConfig {
 
 /// Which vocabulary a file under `content/vocabularies/` defines.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    serde::Serialize,
+    JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum VocabularyKind {
@@ -98,7 +114,7 @@ impl VocabularyKind {
 }
 
 /// A file under `content/vocabularies/`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VocabularyFile {
     /// Which vocabulary this is; each may be defined once.
@@ -114,7 +130,7 @@ pub struct VocabularyFile {
 }
 
 /// One term of a vocabulary.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     /// Stable id, used in references and URLs (`personal_data`).
@@ -136,7 +152,7 @@ pub struct Term {
 pub type SourceRefs = Vec<Ref>;
 
 /// A file under `content/sources/`: bibliography entries records cite by id.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourcesFile {
     /// The entries.
@@ -144,7 +160,7 @@ pub struct SourcesFile {
 }
 
 /// One bibliography entry.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Stable id records cite (`seed-004-study`).
@@ -173,7 +189,7 @@ pub struct Source {
 
 /// A fact a record gives that the research documents do not, with the
 /// source it comes from. Pages mark it "not from the documents".
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Supplement {
     /// What the fact is ("the order's number, 14091").
@@ -183,7 +199,7 @@ pub struct Supplement {
 }
 
 /// Kind of jurisdiction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum JurisdictionKind {
     /// A state (ISO 3166-1 alpha-2 id).
@@ -195,7 +211,7 @@ pub enum JurisdictionKind {
 }
 
 /// A file under `content/jurisdictions/`: one jurisdiction.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Jurisdiction {
     /// Short lowercase code, stable in URLs (`tw`, `us`, `eu`, `coe`).
@@ -219,7 +235,7 @@ pub struct Jurisdiction {
 }
 
 /// A period during which a jurisdiction took one regulatory approach.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ApproachPeriod {
     /// Term of the `approaches` vocabulary.
@@ -234,7 +250,7 @@ pub struct ApproachPeriod {
 }
 
 /// A file under `content/frameworks/`: one instrument (law, bill, order, ...).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Framework {
     /// Stable id (`tw-ai-basic-act`).
@@ -289,7 +305,7 @@ pub struct Framework {
 }
 
 /// One dated status change.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StatusEvent {
     /// When (year, year-month or full date).
@@ -302,7 +318,7 @@ pub struct StatusEvent {
 }
 
 /// An article, pillar, strategy, duty or recommendation.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Provision {
     /// Unique within the instrument; the page anchor (`art-3`, `p1-s4`).
@@ -332,7 +348,7 @@ fn yes() -> bool {
 }
 
 /// A principle an instrument names, mapped onto the crosswalk.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PrincipleRef {
     /// Crosswalk term(s) of `principles` it maps onto.
@@ -346,7 +362,17 @@ pub struct PrincipleRef {
 
 /// How one instrument relates to another.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    serde::Serialize,
+    JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum RelationKind {
@@ -376,7 +402,7 @@ impl RelationKind {
 }
 
 /// A relation from the instrument that declares it to a target instrument.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Relation {
     /// supersedes, revokes, cites, implements or amends.
@@ -390,7 +416,7 @@ pub struct Relation {
 }
 
 /// A rows × columns matrix of levels, drawn as a heatmap.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Matrix {
     /// Anchor on the framework page.
@@ -415,7 +441,7 @@ pub struct Matrix {
 }
 
 /// A level a matrix cell may take.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MatrixLevel {
     /// Id used in `cells`.
@@ -425,7 +451,7 @@ pub struct MatrixLevel {
 }
 
 /// A plain table of text.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DataTable {
     /// Anchor on the page.
@@ -439,7 +465,7 @@ pub struct DataTable {
 }
 
 /// A file under `content/inventories/`: one published case inventory.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Inventory {
     /// Stable id (`tw-digi-2023`).
@@ -477,7 +503,7 @@ pub struct Inventory {
 }
 
 /// A way risk flags were assigned: a researcher's review, an import rule, ...
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FlagMethod {
     /// Id cases refer to.
@@ -496,7 +522,7 @@ pub struct FlagMethod {
 }
 
 /// One government AI use.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     /// Stable id, unique across inventories (it is the page's URL).
@@ -543,6 +569,7 @@ pub struct Case {
     pub source_url: Option<Spanned<String>>,
     /// Fields a researcher edited by hand; `govatlas import` leaves them alone.
     #[serde(default)]
+    #[schemars(schema_with = "overridable_fields")]
     pub overrides: Vec<Ref>,
 }
 
@@ -562,8 +589,17 @@ pub const OVERRIDABLE_CASE_FIELDS: &[&str] = &[
     "source_url",
 ];
 
+/// The schema of `overrides`: names of [`OVERRIDABLE_CASE_FIELDS`], so an
+/// editor completes them (validation rejects any other).
+fn overridable_fields(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "array",
+        "items": {"enum": OVERRIDABLE_CASE_FIELDS},
+    })
+}
+
 /// Which method assigned one flag of a case.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FlagProvenance {
     /// The flag (must be among the case's `risk_flags`).
@@ -573,7 +609,7 @@ pub struct FlagProvenance {
 }
 
 /// Front matter of a Markdown page under `content/pages/` (`about.en.md`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageFrontMatter {
     /// Page title in this file's language.

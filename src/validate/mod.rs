@@ -5,6 +5,7 @@
 //! Checks never stop at the first problem: each is reported with the
 //! position of the offending value and the field path, and the run goes on.
 
+mod address;
 mod ids;
 mod records;
 
@@ -14,6 +15,7 @@ use crate::model::{self, Site, Vocabulary};
 use crate::schema::{Ref, Spanned, Term, VocabularyKind};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+pub use address::address_warning;
 pub use ids::{check_id_syntax, slug};
 
 /// Validates loaded content. Returns the site when there are no problems.
@@ -34,7 +36,7 @@ pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site>
     if config.is_none() && !config_failed {
         diags.push(
             Diagnostic::new("no-config", "content/site.yaml is missing").help(
-                "create content/site.yaml with title, base_url, languages and default_language",
+                "run `govatlas init` to start a site, or create content/site.yaml with title, languages and default_language",
             ),
         );
     }

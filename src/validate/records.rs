@@ -13,7 +13,9 @@ use std::collections::{HashMap, HashSet};
 use crate::schema::OVERRIDABLE_CASE_FIELDS as CASE_FIELDS;
 
 pub(super) fn check_config(cx: &mut Checker, file: FileId, c: &SiteConfig) {
-    check_url(cx, file, &c.base_url, "base_url".into());
+    if let Some(url) = &c.base_url {
+        check_url(cx, file, url, "base_url".into());
+    }
     if c.languages.is_empty() {
         cx.error(
             Diagnostic::new("no-languages", "languages is empty")

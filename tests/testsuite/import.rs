@@ -1,7 +1,8 @@
 //! `govatlas import csv`: messy input (one fixture per kind of mess under
 //! `tests/fixtures/import/`), reported values, `--strict`, re-import safety
 //! (byte-identical, overrides kept, gone cases reported), and the real 2025 US
-//! federal inventory when `../shared/data/` holds it.
+//! federal inventory when it is at hand: `GOVATLAS_US_FEDERAL_CSV`, or by
+//! default `../shared/data/` beside the repository, where CI keeps it.
 
 use crate::common::{fixture, govatlas, repo_root};
 use govatlas::schema::Inventory;
@@ -472,11 +473,16 @@ fn any_text_round_trips_through_the_writer() {
 // ---- the real 2025 US federal inventory -------------------------------------
 
 fn real_csv() -> Option<PathBuf> {
-    let p = repo_root().join(REAL_2025);
+    let p = std::env::var_os("GOVATLAS_US_FEDERAL_CSV")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join(REAL_2025));
     if p.exists() {
         Some(p)
     } else {
-        println!("skipped: {REAL_2025} not found");
+        println!(
+            "skipped: {} not found (set GOVATLAS_US_FEDERAL_CSV)",
+            p.display()
+        );
         None
     }
 }
