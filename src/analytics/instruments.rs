@@ -21,7 +21,12 @@ pub enum Phase {
 
 impl Phase {
     /// Every phase, in the order comparisons show them.
-    pub const ALL: [Phase; 4] = [Phase::Current, Phase::Pending, Phase::Ended, Phase::NotStated];
+    pub const ALL: [Phase; 4] = [
+        Phase::Current,
+        Phase::Pending,
+        Phase::Ended,
+        Phase::NotStated,
+    ];
 
     /// The phase of a status term. The statuses vocabulary is the site's;
     /// the ids below are those of the default vocabulary, and any other

@@ -145,7 +145,11 @@ fn row_of(id: String, list: &[&InventoryFigures], flags: usize) -> FlagRow {
 /// Flag counts over one inventory.
 pub fn flags_for_inventory(site: &Site, inventory: usize) -> FlagRow {
     let f = &site.figures.inventories[inventory];
-    row_of(f.id.clone(), &[f], site.vocabulary(V::RiskFlags).terms.len())
+    row_of(
+        f.id.clone(),
+        &[f],
+        site.vocabulary(V::RiskFlags).terms.len(),
+    )
 }
 
 /// Flag counts over the cases of one jurisdiction's inventories (summed

@@ -43,7 +43,9 @@ fn site() -> Site {
         .unwrap()
     };
     let case = |id: &str, class: &str, rest: &str| {
-        format!("  - {{id: {id}, name: {{en: {id}}}, agency: {{en: g}}, use_class: {class}, {rest}}}\n")
+        format!(
+            "  - {{id: {id}, name: {{en: {id}}}, agency: {{en: g}}, use_class: {class}, {rest}}}\n"
+        )
     };
     let i1 = inv(
         "id: i1\njurisdiction: tw\ndeclared_total: 30\nflag_methods: [{id: review, label: {en: R}, description: {en: R}}]\ndefault_flag_method: review",

@@ -532,4 +532,31 @@ mod tests {
              risk flag, most often personal data (3)."
         );
     }
+
+    #[test]
+    fn compare_summary_counts_by_status_and_keeps_cases_apart() {
+        let entry = |name: &str, n, current, binding, ended, cases| CompareEntry {
+            name: name.into(),
+            instruments: n,
+            current,
+            binding_current: binding,
+            ended,
+            approach: None,
+            cases,
+        };
+        let entries = [
+            entry("United States", 12, 6, 3, 4, (3611, 1)),
+            entry("European Union", 4, 4, 1, 0, (0, 0)),
+        ];
+        assert_eq!(
+            compare("en", &entries, &["Innovation".into()], 12, "2025-07"),
+            "This briefing sets the AI governance of United States and European Union side by side. \
+             United States: 12 instruments on record, 6 current on 2025-07 (3 binding), 4 no longer in effect; \
+             European Union: 4 instruments on record, 4 current on 2025-07 (1 binding). \
+             The number of instruments reflects what the site holds, not how much a jurisdiction regulates. \
+             Of the 12 principles of the crosswalk, 1 is addressed by instruments of every one of them: Innovation. \
+             Government AI use cases held: 3,611 for United States (1 inventory) and none for European Union; \
+             their inventories set risk flags by different methods, so they are not added up."
+        );
+    }
 }

@@ -123,9 +123,21 @@ pub fn share_bars(b: &ShareBars, w: u32, id: &str) -> String {
                 4 => x + 1.0,
                 _ => x,
             };
-            pen.text(&b.ticks[k], x, grid_bottom + LINE / 2.0 + 2.0, align, Paint::Muted, false);
+            pen.text(
+                &b.ticks[k],
+                x,
+                grid_bottom + LINE / 2.0 + 2.0,
+                align,
+                Paint::Muted,
+                false,
+            );
         }
-        for ((r, lines), (&top, &mid)) in b.rows.iter().zip(&laid).zip(label_tops.iter().zip(&centres)) {
+        for ((r, lines), (&top, &mid)) in b
+            .rows
+            .iter()
+            .zip(&laid)
+            .zip(label_tops.iter().zip(&centres))
+        {
             let (lx, align) = if beside {
                 (x0 - GAP, Align::End)
             } else {

@@ -113,7 +113,12 @@ pub fn heatmap(h: &Heatmap, w: u32, id: &str) -> String {
             let mut lines = wrap(&r.label, max, FONT);
             if r.note.is_empty() {
                 // No note: nothing to add.
-            } else if beside || width(&format!("{} · {}", lines.last().map_or("", |l| l), r.note), FONT) > max {
+            } else if beside
+                || width(
+                    &format!("{} · {}", lines.last().map_or("", |l| l), r.note),
+                    FONT,
+                ) > max
+            {
                 lines.push(r.note.clone());
             } else if let Some(last) = lines.last_mut() {
                 *last = format!("{last} · {}", r.note);
@@ -203,17 +208,38 @@ pub fn heatmap(h: &Heatmap, w: u32, id: &str) -> String {
                 usize::MAX
             };
             for (k, l) in lines.iter().enumerate() {
-                let paint = if k == note_at { Paint::Muted } else { Paint::Ink };
-                pen.text(l, lx, label_top + LINE * (k as f64 + 0.5), align, paint, false);
+                let paint = if k == note_at {
+                    Paint::Muted
+                } else {
+                    Paint::Ink
+                };
+                pen.text(
+                    l,
+                    lx,
+                    label_top + LINE * (k as f64 + 0.5),
+                    align,
+                    paint,
+                    false,
+                );
             }
             pen.rect(x0, cell_top, x0 + cw * n, cell_top + ch, Paint::Background);
             for (c, cell) in h.cells.get(r).into_iter().flatten().enumerate() {
                 let x = x0 + cw * c as f64;
                 let fill = cell.step.map_or(Paint::NotAssessed, Paint::Seq);
-                pen.rect(x + 1.0, cell_top + 1.0, x + cw - 1.0, cell_top + ch - 1.0, fill);
+                pen.rect(
+                    x + 1.0,
+                    cell_top + 1.0,
+                    x + cw - 1.0,
+                    cell_top + ch - 1.0,
+                    fill,
+                );
                 let text = &cell_lines[r][c];
                 let top = cell_top + ch / 2.0 - (text.len() as f64 - 1.0) * LINE / 2.0;
-                let ink = if cell.step.is_none() { Paint::Muted } else { fill.text_on() };
+                let ink = if cell.step.is_none() {
+                    Paint::Muted
+                } else {
+                    fill.text_on()
+                };
                 pen.lines(text, x + cw / 2.0, top, Align::Middle, ink, false);
             }
         }
@@ -267,8 +293,20 @@ fn draw_flow(pen: &mut Pen, items: &[Placed], x0: f64, y0: f64) {
         let (x, y) = (x0 + p.x, y0 + p.y + LINE / 2.0);
         let mut tx = x;
         if let Some(s) = p.swatch {
-            pen.rect(x, y - SWATCH / 2.0 - 1.0, x + SWATCH + 2.0, y + SWATCH / 2.0 + 1.0, Paint::Muted);
-            pen.rect(x + 1.0, y - SWATCH / 2.0, x + SWATCH + 1.0, y + SWATCH / 2.0, s);
+            pen.rect(
+                x,
+                y - SWATCH / 2.0 - 1.0,
+                x + SWATCH + 2.0,
+                y + SWATCH / 2.0 + 1.0,
+                Paint::Muted,
+            );
+            pen.rect(
+                x + 1.0,
+                y - SWATCH / 2.0,
+                x + SWATCH + 1.0,
+                y + SWATCH / 2.0,
+                s,
+            );
             tx += SWATCH + 5.0;
         }
         pen.lines(&p.lines, tx, y, Align::Start, Paint::Ink, false);
@@ -296,17 +334,30 @@ mod tests {
         .map(String::from)
         .to_vec();
         let mut row = vec![
-            HeatCell { step: None, text: "n/a".into(), sub: None },
-            HeatCell { step: Some(1), text: "10 %".into(), sub: Some("107/1,104".into()) },
-            HeatCell { step: Some(5), text: "100 %".into(), sub: Some("5/5".into()) },
+            HeatCell {
+                step: None,
+                text: "n/a".into(),
+                sub: None,
+            },
+            HeatCell {
+                step: Some(1),
+                text: "10 %".into(),
+                sub: Some("107/1,104".into()),
+            },
+            HeatCell {
+                step: Some(5),
+                text: "100 %".into(),
+                sub: Some("5/5".into()),
+            },
         ];
         row.extend(row.clone());
         let cells = [row];
-        let mut items: Vec<(Option<u8>, String)> = ["0 %", "<20 %", "20–39 %", "40–59 %", "60–79 %", "80–100 %"]
-            .iter()
-            .enumerate()
-            .map(|(k, s)| (Some(k as u8), s.to_string()))
-            .collect();
+        let mut items: Vec<(Option<u8>, String)> =
+            ["0 %", "<20 %", "20–39 %", "40–59 %", "60–79 %", "80–100 %"]
+                .iter()
+                .enumerate()
+                .map(|(k, s)| (Some(k as u8), s.to_string()))
+                .collect();
         items.push((None, "not assessed".into()));
         let h = Heatmap {
             title: "t",
@@ -323,7 +374,10 @@ mod tests {
         assert!(narrow.contains(">1 Data governance</text>"), "{narrow}");
         let wide = heatmap(&h, 1040, "w");
         assert!(!wide.contains(">1 Data governance</text>"));
-        assert!(wide.contains(">explainability</text>") || wide.contains(">Model explainability</text>"));
+        assert!(
+            wide.contains(">explainability</text>")
+                || wide.contains(">Model explainability</text>")
+        );
         for svg in [narrow, wide] {
             assert!(svg.contains(">N = 3,611</text>") || svg.contains("· N = 3,611</text>"));
             assert!(svg.contains(">not assessed</text>") && svg.contains(">100 %</text>"));

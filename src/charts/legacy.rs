@@ -34,7 +34,14 @@ pub fn bar_chart(id: &str, title: &str, desc: &str, bars: &[(String, u64)]) -> S
             if bw > 0.0 {
                 pen.rect(x0, mid - 8.0, x0 + bw.max(1.0), mid + 8.0, Paint::Series);
             }
-            pen.text(&value.to_string(), x0 + bw + 6.0, mid, Align::Start, Paint::Ink, false);
+            pen.text(
+                &value.to_string(),
+                x0 + bw + 6.0,
+                mid,
+                Align::Start,
+                Paint::Ink,
+                false,
+            );
             y += h;
         }
     });

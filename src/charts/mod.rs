@@ -118,9 +118,7 @@ impl Pen<'_, '_> {
     /// A filled rectangle from (x0, y0) to (x1, y1).
     pub fn rect(&mut self, x0: f64, y0: f64, x1: f64, y1: f64, paint: Paint) {
         let c = paint.stand_in();
-        let _ = self
-            .backend
-            .draw_rect(pt(x0, y0), pt(x1, y1), &c, true);
+        let _ = self.backend.draw_rect(pt(x0, y0), pt(x1, y1), &c, true);
     }
 
     /// One line of text whose vertical middle is at `y`.
@@ -148,7 +146,15 @@ impl Pen<'_, '_> {
     }
 
     /// Lines of text, the first centred on `y`, one [`LINE`] apart.
-    pub fn lines(&mut self, lines: &[String], x: f64, y: f64, align: Align, paint: Paint, bold: bool) {
+    pub fn lines(
+        &mut self,
+        lines: &[String],
+        x: f64,
+        y: f64,
+        align: Align,
+        paint: Paint,
+        bold: bool,
+    ) {
         for (k, l) in lines.iter().enumerate() {
             self.text(l, x, y + k as f64 * LINE, align, paint, bold);
         }
@@ -204,7 +210,9 @@ mod tests {
     #[test]
     fn font_sizes_are_tidied() {
         assert_eq!(
-            tidy_font_sizes("<text font-size=\"13.000000000000002\">a</text><text font-size=\"12.5\">"),
+            tidy_font_sizes(
+                "<text font-size=\"13.000000000000002\">a</text><text font-size=\"12.5\">"
+            ),
             "<text font-size=\"13\">a</text><text font-size=\"12.5\">"
         );
     }

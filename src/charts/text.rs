@@ -53,7 +53,24 @@ pub fn is_wide(c: char) -> bool {
 fn no_break_before(c: char) -> bool {
     matches!(
         c,
-        '。' | '，' | '、' | '；' | '：' | '？' | '！' | '）' | '」' | '』' | '》' | '〉' | '％' | ')' | ',' | '.' | ';' | ':' | '%'
+        '。' | '，'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '）'
+            | '」'
+            | '』'
+            | '》'
+            | '〉'
+            | '％'
+            | ')'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '%'
     )
 }
 
@@ -138,15 +155,22 @@ mod tests {
         assert_eq!(lines, ["Automated-", "decision risk"]);
         for max in [40.0, 70.0, 120.0, 400.0] {
             let lines = wrap("Human-rights protection and more", max, 13.0);
-            assert_eq!(lines.concat().replace(' ', ""), "Human-rightsprotectionandmore");
-            assert!(lines.iter().all(|l| width(l, 13.0) <= max || l.chars().count() == 1));
+            assert_eq!(
+                lines.concat().replace(' ', ""),
+                "Human-rightsprotectionandmore"
+            );
+            assert!(lines
+                .iter()
+                .all(|l| width(l, 13.0) <= max || l.chars().count() == 1));
         }
     }
 
     #[test]
     fn chinese_breaks_between_characters_but_not_before_closing_punctuation() {
         let lines = wrap("模型可解釋性（試辦）。", 70.0, 13.0);
-        assert!(lines.iter().all(|l| !l.starts_with('）') && !l.starts_with('。')));
+        assert!(lines
+            .iter()
+            .all(|l| !l.starts_with('）') && !l.starts_with('。')));
         assert_eq!(lines.concat(), "模型可解釋性（試辦）。");
     }
 }

@@ -5,6 +5,11 @@
 /// (key, zh-TW, en).
 pub(super) const FIGURES: &[(&str, &str, &str)] = &[
     ("not_assessed", "未評估", "not assessed"),
+    // Punctuation, full-width in Chinese.
+    ("labelled", "{label}：{text}", "{label}: {text}"),
+    ("paren", "{a}（{b}）", "{a} ({b})"),
+    ("sep", "；", "; "),
+    ("download_label", "下載：", "Download:"),
     ("not_from_documents", "非出自五份研究文件", "Not from the documents"),
     ("na_cell", "未評估", "n/a"),
     (
@@ -106,9 +111,10 @@ pub(super) const FIGURES: &[(&str, &str, &str)] = &[
     ),
     (
         "note_unanswered",
-        "{flag}：{of} 案中有 {n} 案的原始資料未回答判定所依據的問題，視為未評估，不列入比例的分母。",
-        "{flag}: on {n} of the {of} cases the source gave no answer to the question the flag is read from; they are not assessed and are left out of the share.",
+        "{of} 案中，原始資料未回答判定所依據之問題者：{list}；這些案例的該項標記未經評估，不列入比例的分母。",
+        "Of the {of} cases, the source gave no answer to the question a flag is read from on {list}; those cases are not assessed for that flag and are left out of its share.",
     ),
+    ("unanswered_item", "{flag} {n} 案", "{n} for {flag}"),
     (
         "note_shares",
         "比例四捨五入至整數；不為 0 但低於 1% 者寫作「<1%」，未達 100% 但高於 99% 者寫作「>99%」。",
@@ -123,8 +129,11 @@ pub(super) const FIGURES: &[(&str, &str, &str)] = &[
     ("see_risks", "各清冊分列的完整圖表", "Every chart, inventory by inventory"),
     ("see_use_classes", "各應用類型的風險標記", "Risk flags by use class"),
     // Home.
-    ("headline_current", "份於資料日期有效", "current on the data date"),
-    ("headline_binding_current", "份具拘束力", "binding"),
+    (
+        "headline_current_note",
+        "（其中 {current} 份於資料日期 {date} 有效，{binding} 份有效且具拘束力）",
+        "({current} current on the data date, {date}; {binding} of them binding)",
+    ),
     ("what_site_holds", "本站收錄的案例清冊", "The case inventories the site holds"),
     // Principles crosswalk.
     (
@@ -150,6 +159,19 @@ pub(super) const FIGURES: &[(&str, &str, &str)] = &[
     ("crosswalk_by_instrument", "各文件的原則對照", "Principles by instrument"),
     ("instruments_naming", "列有原則的文件", "Instruments naming principles"),
     ("n_of_m", "{n}／{m}", "{n} of {m}"),
+    ("covered_by_n_of_m", "{m} 份文件中 {n} 份", "{n} of {m} instruments"),
+    (
+        "silent_jurisdictions",
+        "文件均未列出原則、因此不在上表的管轄區域：",
+        "Jurisdictions none of whose instruments name principles, so not in the table:",
+    ),
+    ("naming_one", "1 份文件列有原則", "1 instrument names principles"),
+    ("naming_many", "{n} 份文件列有原則", "{n} instruments name principles"),
+    (
+        "naming_no_principles",
+        "{m} 份文件中有 {n} 份未列出原則，不在上表：",
+        "{n} of the {m} instruments name no principles and have no column above:",
+    ),
     ("wordings_mapped", "對應條數", "wordings mapped"),
     ("principle_page_intro", "下列為本站對應到「{principle}」的各文件原文用語，依管轄區域排列。", "Every instrument's own wording that the site maps to \"{principle}\", by jurisdiction."),
     ("maps_nothing_here", "列有原則、但本站未對應到此項的文件", "Instruments that name principles, none of which the site maps here"),

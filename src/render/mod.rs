@@ -310,13 +310,8 @@ pub fn render_site_to(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Ren
     // The figures' downloads are small (a few hundred KB in all): made
     // first, so the progress total counts them.
     let figure_files = figures::downloads::files(site);
-    let extra = maps.len()
-        + 5
-        + 2
-        + 2 * languages
-        + feeds
-        + theme.statics.len()
-        + figure_files.len();
+    let extra =
+        maps.len() + 5 + 2 + 2 * languages + feeds + theme.statics.len() + figure_files.len();
     sink.total(jobs.len() + extra);
     let mut others = 0usize;
     for (path, bytes) in figure_files {

@@ -65,7 +65,12 @@ fn an_inventory_page_gives_shares_of_the_cases_assessed_and_says_what_was_not() 
     assert_eq!((assessed, flagged), (120, Some(30)));
     assert!(text.contains("25\u{a0}%"), "{text}");
     // No method assesses the other four: "not assessed", never 0.
-    for flag in ["data_governance", "human_rights", "ethics", "explainability"] {
+    for flag in [
+        "data_governance",
+        "human_rights",
+        "ethics",
+        "explainability",
+    ] {
         let (assessed, flagged, text) = cell(&doc, "us-rules", flag);
         assert_eq!((assessed, flagged), (0, None), "{flag}");
         assert!(text.contains("not assessed"), "{flag}: {text}");
@@ -79,12 +84,18 @@ fn an_inventory_page_gives_shares_of_the_cases_assessed_and_says_what_was_not() 
     // The caption: population, method, what was not assessed and why.
     let notes = texts(&doc, "figure.fig .fig-notes dd").join(" || ");
     assert!(notes.contains("120 of 120 cases held"), "{notes}");
-    assert!(notes.contains("Import rules; Rule: PII; Rule: high impact"), "{notes}");
+    assert!(
+        notes.contains("Import rules; Rule: PII; Rule: high impact"),
+        "{notes}"
+    );
     assert!(
         notes.contains("Data governance, Human-rights protection, Ethics and Model explainability: not assessed — Import rules cannot set these flags"),
         "{notes}"
     );
-    assert!(notes.contains("on 10 of the 120 cases the source gave no answer"), "{notes}");
+    assert!(
+        notes.contains("Of the 120 cases, the source gave no answer to the question a flag is read from on 10 for personal data;"),
+        "{notes}"
+    );
     // Chinese: the same counts, written the Chinese way.
     let zh = s.html("zh-TW/inventories/us-rules.html");
     assert!(cell(&zh, "us-rules", "personal_data").2.contains("<1%"));
@@ -114,8 +125,12 @@ fn no_figure_adds_the_inventories_together() {
     // The overview: one row per inventory, its own shares.
     let doc = s.html("en/risks.html");
     assert_eq!(cell(&doc, "tw-test", "data_governance").0, 3);
-    assert!(cell(&doc, "tw-test", "data_governance").2.contains("67\u{a0}%"));
-    assert!(cell(&doc, "us-rules", "personal_data").2.contains("<1\u{a0}%"));
+    assert!(cell(&doc, "tw-test", "data_governance")
+        .2
+        .contains("67\u{a0}%"));
+    assert!(cell(&doc, "us-rules", "personal_data")
+        .2
+        .contains("<1\u{a0}%"));
     assert_eq!(cell(&doc, "us-rules", "ethics").0, 0);
 }
 
@@ -128,7 +143,10 @@ fn use_classes_and_pairs_are_counted_within_each_inventory() {
         "#fig-risk-flags-by-use-class tr[data-inventory=\"us-rules\"]",
     );
     // Enforcement: personal data 1 of 20 (5 %), automated decisions 20 of 20.
-    assert!(rows[0].starts_with("Rules inventory Enforcement 20"), "{rows:?}");
+    assert!(
+        rows[0].starts_with("Rules inventory Enforcement 20"),
+        "{rows:?}"
+    );
     assert!(rows[0].contains("5 % 1 of 20"), "{rows:?}");
     assert!(rows[0].contains("100 % 20 of 20"), "{rows:?}");
     // Internal management: 0 of 90, 10 of 100.
@@ -195,7 +213,10 @@ fn the_figures_downloads_hold_the_numbers_per_inventory() {
     let links = texts(&doc, "figure.fig .fig-downloads a");
     assert_eq!(links, ["CSV", "JSON", "SVG"]);
     let svg = s.read("data/figures/en/flags-us-rules.svg");
-    assert!(svg.contains(">Risk flags in Rules inventory</text>"), "{svg}");
+    assert!(
+        svg.contains(">Risk flags in Rules inventory</text>"),
+        "{svg}"
+    );
     assert!(svg.contains("Population: 120 of 120 cases held"), "{svg}");
 }
 
@@ -224,8 +245,14 @@ fn jurisdictions_count_their_instruments_by_status_on_the_data_date() {
     );
     // Binding counts current instruments only: not the superseded memo.
     let binding = texts(&doc, "tr[data-jurisdiction=\"us\"] td");
-    assert!(binding.iter().any(|t| t == "Memorandum M-25-21"), "{binding:?}");
-    assert!(!binding.iter().any(|t| t == "Memorandum M-24-10"), "{binding:?}");
+    assert!(
+        binding.iter().any(|t| t == "Memorandum M-25-21"),
+        "{binding:?}"
+    );
+    assert!(
+        !binding.iter().any(|t| t == "Memorandum M-24-10"),
+        "{binding:?}"
+    );
 }
 
 #[test]
@@ -234,9 +261,11 @@ fn the_crosswalk_marks_counts_and_links_each_instruments_wording() {
     let doc = s.html("en/compare/principles.html");
     // Accountability: the 2024 memo maps one principle there, the act one.
     let marks = |p: &str| -> Vec<String> {
-        doc.select(&sel(&format!("#by-instrument-table tr[data-principle=\"{p}\"] td")))
-            .map(|td| td.value().attr("data-n").unwrap().to_string())
-            .collect()
+        doc.select(&sel(&format!(
+            "#by-instrument-table tr[data-principle=\"{p}\"] td"
+        )))
+        .map(|td| td.value().attr("data-n").unwrap().to_string())
+        .collect()
     };
     let instruments: Vec<String> = doc
         .select(&sel("#by-instrument-table th[data-framework]"))
@@ -260,14 +289,36 @@ fn the_crosswalk_marks_counts_and_links_each_instruments_wording() {
         .attr("href")
         .unwrap()
         .to_string();
-    assert!(href.ends_with("compare/principles/accountability.html#fw-tw-act"), "{href}");
+    assert!(
+        href.ends_with("compare/principles/accountability.html#fw-tw-act"),
+        "{href}"
+    );
     let page = s.html("en/compare/principles/accountability.html");
     assert_eq!(
         texts(&page, "article.wordings q"),
         ["Accountability", "Transparency and accountability"]
     );
-    // The sitemap lists the principle pages.
-    assert!(s
-        .read("sitemap.xml")
-        .contains("/en/compare/principles/accountability.html"));
+    // The sitemap of a site with a public address lists the principle
+    // pages, in both languages.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = govatlas(&[
+        "build",
+        "--root",
+        fixture("figures").to_str().unwrap(),
+        "--output-dir",
+        out.to_str().unwrap(),
+        "--base-url",
+        "https://atlas.my-university.edu/gov/",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let map = std::fs::read_to_string(out.join("sitemap-1.xml")).unwrap();
+    for lang in ["en", "zh-TW"] {
+        assert!(
+            map.contains(&format!(
+                "https://atlas.my-university.edu/gov/{lang}/compare/principles/accountability.html"
+            )),
+            "{lang}"
+        );
+    }
 }

@@ -25,12 +25,16 @@ pub fn files(site: &Site) -> Vec<RenderedFile> {
     let mut out = datasets(site);
     for lang in &site.languages {
         let v = View { site, lang };
-        let matrices = site
-            .frameworks
-            .iter()
-            .flat_map(|fw| fw.matrices.iter().map(move |m| super::matrix::figure(v, fw, m)));
+        let matrices = site.frameworks.iter().flat_map(|fw| {
+            fw.matrices
+                .iter()
+                .map(move |m| super::matrix::figure(v, fw, m))
+        });
         for f in flags::all(v).into_iter().chain(matrices) {
-            out.push((format!("data/figures/{lang}/{}.svg", f.id), svg(v, &f).into_bytes()));
+            out.push((
+                format!("data/figures/{lang}/{}.svg", f.id),
+                svg(v, &f).into_bytes(),
+            ));
         }
     }
     out
@@ -45,7 +49,12 @@ fn svg(v: View, f: &Figure) -> String {
         .collect();
     let data = crate::render::i18n::get(v.lang, "data_as_of");
     if let Some(d) = &v.site.config.data_date {
-        notes.push(format!("{} {} · {}", data, d.value, v.plain(&v.site.config.title)));
+        notes.push(format!(
+            "{} {} · {}",
+            data,
+            d.value,
+            v.plain(&v.site.config.title)
+        ));
     }
     let panels: Vec<String> = f
         .panels
@@ -205,9 +214,11 @@ fn csv(site: &Site, rows: &[Value]) -> Vec<u8> {
         let mut record = Vec::new();
         for (k, v) in m {
             match v {
-                Value::Object(t) => record.extend(site.languages.iter().map(|l| {
-                    defuse(t.get(l).and_then(Value::as_str).unwrap_or(""))
-                })),
+                Value::Object(t) => record.extend(
+                    site.languages
+                        .iter()
+                        .map(|l| defuse(t.get(l).and_then(Value::as_str).unwrap_or(""))),
+                ),
                 Value::Null => record.push(String::new()),
                 Value::String(s) => record.push(defuse(s)),
                 other => record.push(other.to_string()),

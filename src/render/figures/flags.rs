@@ -4,11 +4,13 @@
 //! inventory. Every share is of the cases assessed, within one inventory.
 
 use super::{
-    held_text, list, num, of_assessed, share, steps, t, ticks, Cell, Figure, Link, Note,
-    Panel, Row, Table,
+    held_text, list, num, of_assessed, share, steps, t, ticks, Cell, Figure, Link, Note, Panel,
+    Row, Table,
 };
 use crate::analytics::{FlagCount, InventoryFigures};
-use crate::charts::{bars, heatmap, BarRow, HeatCell, HeatRow, Heatmap, Legend, Responsive, ShareBars};
+use crate::charts::{
+    bars, heatmap, BarRow, HeatCell, HeatRow, Heatmap, Legend, Responsive, ShareBars,
+};
 use crate::render::urls;
 use crate::render::views::View;
 use crate::schema::VocabularyKind as V;
@@ -78,7 +80,11 @@ fn notes(v: View, list: &[usize], all: &[usize]) -> Vec<Note> {
     // "Titles: text" when the figure shows several inventories.
     let with = |titles: &[String], text: String| {
         if many {
-            format!("{}: {text}", list_of(v, titles))
+            t(
+                v,
+                "labelled",
+                &[("label", &list_of(v, titles)), ("text", &text)],
+            )
         } else {
             text
         }
@@ -100,7 +106,12 @@ fn notes(v: View, list: &[usize], all: &[usize]) -> Vec<Note> {
     }
     let methods = grouped(
         list.iter()
-            .map(|&n| (method_labels(v, n, None).join("; "), title_of(v, n)))
+            .map(|&n| {
+                (
+                    method_labels(v, n, None).join(&t(v, "sep", &[])),
+                    title_of(v, n),
+                )
+            })
             .collect(),
     );
     let methods: Vec<String> = methods
@@ -132,18 +143,33 @@ fn notes(v: View, list: &[usize], all: &[usize]) -> Vec<Note> {
             })
             .collect(),
     );
-    reading.extend(by_method.into_iter().map(|(note, titles)| with(&titles, note)));
+    reading.extend(
+        by_method
+            .into_iter()
+            .map(|(note, titles)| with(&titles, note)),
+    );
     for &n in list {
         let f = figures(v, n);
-        for (i, &k) in f.unanswered.iter().enumerate() {
-            if k > 0 {
-                let note = t(
+        let each: Vec<String> = f
+            .unanswered
+            .iter()
+            .enumerate()
+            .filter(|(_, &k)| k > 0)
+            .map(|(i, &k)| {
+                t(
                     v,
-                    "note_unanswered",
-                    &[("flag", &flags[i]), ("n", &num(k)), ("of", &num(f.held))],
-                );
-                reading.push(with(&[title_of(v, n)], note));
-            }
+                    "unanswered_item",
+                    &[("flag", &super::mid_sentence(v, &flags[i])), ("n", &num(k))],
+                )
+            })
+            .collect();
+        if !each.is_empty() {
+            let note = t(
+                v,
+                "note_unanswered",
+                &[("list", &list_of(v, &each)), ("of", &num(f.held))],
+            );
+            reading.push(with(&[title_of(v, n)], note));
         }
     }
     let samples: Vec<String> = list
@@ -153,7 +179,7 @@ fn notes(v: View, list: &[usize], all: &[usize]) -> Vec<Note> {
             let d = f.declared.filter(|&d| (d as usize) > f.held)?;
             let counts = t(v, "n_of_m", &[("n", &num(f.held)), ("m", &num(d as usize))]);
             Some(if many {
-                format!("{} ({counts})", title_of(v, n))
+                t(v, "paren", &[("a", &title_of(v, n)), ("b", &counts)])
             } else {
                 counts
             })
@@ -303,8 +329,16 @@ fn flag_table(v: View, list: &[usize], caption: String) -> Table {
                     ..Cell::num("—")
                 }
             });
-            cells.push(Cell::num(if c.assessed > 0 { share(v, c) } else { "—".into() }));
-            cells.push(Cell::text(method_labels(v, n, Some(i)).join("; ")));
+            cells.push(Cell::num(if c.assessed > 0 {
+                share(v, c)
+            } else {
+                "—".into()
+            }));
+            cells.push(Cell::text(method_labels(v, n, Some(i)).join(&t(
+                v,
+                "sep",
+                &[],
+            ))));
             let head = if many {
                 Cell {
                     url: Some(urls::inventory(v.lang, &inv.id.value, 1)),
@@ -468,7 +502,10 @@ pub fn overview(v: View) -> Option<Figure> {
         .map(|&n| figures(v, n).flags.iter().map(|c| cell(v, c)).collect())
         .collect();
     let chart = heat(v, &title, &rows, &columns, &cells, "share_legend");
-    let mut head = vec![Cell::text(t(v, "inventory", &[])), Cell::num(t(v, "cases_held", &[]))];
+    let mut head = vec![
+        Cell::text(t(v, "inventory", &[])),
+        Cell::num(t(v, "cases_held", &[])),
+    ];
     head.extend(columns.iter().map(|c| Cell::num(c.clone())));
     let table_rows = list
         .iter()
@@ -710,7 +747,10 @@ pub fn class_shares(v: View) -> Option<Figure> {
         .map(|&n| (0..classes.len()).map(|c| cell(v, &counts(n, c))).collect())
         .collect();
     let data = heat(v, &title, &rows, &columns, &cells, "share_of_held");
-    let mut head = vec![Cell::text(t(v, "inventory", &[])), Cell::num(t(v, "cases_held", &[]))];
+    let mut head = vec![
+        Cell::text(t(v, "inventory", &[])),
+        Cell::num(t(v, "cases_held", &[])),
+    ];
     head.extend(columns.iter().map(|c| Cell::num(c.clone())));
     let table_rows = list
         .iter()
@@ -737,7 +777,9 @@ pub fn class_shares(v: View) -> Option<Figure> {
         })
         .collect();
     let mut notes = notes(v, &list, &all);
-    notes.retain(|n| n.label != t(v, "reading", &[]) || !n.text.contains(&t(v, "not_assessed", &[])));
+    notes.retain(|n| {
+        n.label != t(v, "reading", &[]) || !n.text.contains(&t(v, "not_assessed", &[]))
+    });
     Some(Figure {
         id: id.into(),
         subtitle: t(v, "fig_class_shares_sub", &[]),
@@ -776,7 +818,9 @@ pub fn pairs(v: View) -> Option<Figure> {
         .iter()
         .filter_map(|&n| {
             let f = figures(v, n);
-            let shown: Vec<usize> = (0..flags.len()).filter(|&i| f.flags[i].assessed > 0).collect();
+            let shown: Vec<usize> = (0..flags.len())
+                .filter(|&i| f.flags[i].assessed > 0)
+                .collect();
             if shown.is_empty() {
                 return None;
             }
@@ -872,7 +916,12 @@ pub fn all(v: View) -> Vec<Figure> {
     let all: Vec<usize> = (0..v.site.inventories.len()).collect();
     let mut out: Vec<Figure> = [
         overview(v),
-        multiples(v, "risk-flags-by-inventory", t(v, "fig_multiples_title", &[]), &all),
+        multiples(
+            v,
+            "risk-flags-by-inventory",
+            t(v, "fig_multiples_title", &[]),
+            &all,
+        ),
         by_use_class(v),
         class_shares(v),
         pairs(v),

@@ -32,7 +32,12 @@ pub fn figure(v: View, fw: &Framework, m: &Matrix) -> Figure {
         })
         .collect();
     let columns: Vec<String> = m.columns.iter().map(|c| v.plain(c)).collect();
-    let label = |k: usize| m.levels.get(k).map(|l| v.plain(&l.label)).unwrap_or_default();
+    let label = |k: usize| {
+        m.levels
+            .get(k)
+            .map(|l| v.plain(&l.label))
+            .unwrap_or_default()
+    };
     let cells: Vec<Vec<HeatCell>> = m
         .cells
         .iter()
@@ -84,7 +89,10 @@ pub fn figure(v: View, fw: &Framework, m: &Matrix) -> Figure {
         .map(|(r, row)| Row {
             data: vec![],
             head: Cell::text(v.plain(r)),
-            cells: row.iter().map(|c| Cell::text(label(level_of(&c.value)))).collect(),
+            cells: row
+                .iter()
+                .map(|c| Cell::text(label(level_of(&c.value))))
+                .collect(),
         })
         .collect();
     let sources: Vec<String> = fw

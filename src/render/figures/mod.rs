@@ -214,6 +214,21 @@ pub fn held_text(v: View, held: usize, declared: Option<u32>) -> String {
     }
 }
 
+/// A label used mid-sentence: in English its first letter lower-cased,
+/// unless it starts an acronym ("AI Act", "OECD").
+pub fn mid_sentence(v: View, s: &str) -> String {
+    if v.lang.starts_with("zh") {
+        return s.to_string();
+    }
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
+            a.to_lowercase().chain(s[a.len_utf8()..].chars()).collect()
+        }
+        _ => s.to_string(),
+    }
+}
+
 /// A list in `lang`'s way: `A, B and C` / `A、B、C`.
 pub fn list(v: View, items: &[String]) -> String {
     if v.lang.starts_with("zh") {

@@ -101,7 +101,11 @@ fn matrix(v: View) -> Value {
                     })
                 })
                 .collect();
-            let covered_text = t(v, "n_of_m", &[("n", &num(covered)), ("m", &num(c.instruments.len()))]);
+            let covered_text = t(
+                v,
+                "covered_by_n_of_m",
+                &[("n", &num(covered)), ("m", &num(c.instruments.len()))],
+            );
             json!({"principle": {"id": p.id.value, "label": v.tx(&p.label), "url": url}, "covered": covered, "covered_text": covered_text, "cells": cells})
         })
         .collect();
@@ -148,13 +152,24 @@ fn matrix(v: View) -> Value {
         "groups": groups,
         "instruments": instruments,
         "rows": rows,
-        "jurisdiction_columns": columns.iter().map(|&jk| json!({"link": v.jurisdiction_link(&site.jurisdictions[jk].id.value), "naming": c.naming[jk]})).collect::<Vec<_>>(),
+        "jurisdiction_columns": columns.iter().map(|&jk| {
+            let key = if c.naming[jk] == 1 { "naming_one" } else { "naming_many" };
+            json!({"link": v.jurisdiction_link(&site.jurisdictions[jk].id.value), "naming": c.naming[jk], "naming_text": t(v, key, &[("n", &num(c.naming[jk]))])})
+        }).collect::<Vec<_>>(),
         "by_jurisdiction": by_jurisdiction,
-        "naming_text": t(v, "n_of_m", &[("n", &num(c.instruments.len())), ("m", &num(site.frameworks.len()))]),
+        "naming_text": t(v, "naming_no_principles", &[("n", &num(without_count(site))), ("m", &num(site.frameworks.len()))]),
         "without_principles": without,
         "silent_jurisdictions": silent,
         "principles": principle_links(v),
     })
+}
+
+/// Instruments that name no principles (and so have no column).
+fn without_count(site: &crate::model::Site) -> usize {
+    site.frameworks
+        .iter()
+        .filter(|f| f.principles.is_empty())
+        .count()
 }
 
 /// The step (0–5) of the sequential scale for a share; 0 only when none.
@@ -197,13 +212,16 @@ fn principle_page(v: View, k: usize) -> Value {
                 })
             })
             .collect();
-        let entry = json!({"id": fw.id.value, "framework": v.framework_summary(i), "wordings": wordings});
+        let entry =
+            json!({"id": fw.id.value, "framework": v.framework_summary(i), "wordings": wordings});
         let j = fw.jurisdiction.value.clone();
         match &mut current {
             Some((cj, list)) if *cj == j => list.push(entry),
             _ => {
                 if let Some((cj, list)) = current.take() {
-                    groups.push(json!({"jurisdiction": v.jurisdiction_link(&cj), "instruments": list}));
+                    groups.push(
+                        json!({"jurisdiction": v.jurisdiction_link(&cj), "instruments": list}),
+                    );
                 }
                 current = Some((j, vec![entry]));
             }

@@ -3,7 +3,7 @@
 
 use super::{push, Jobs, Shows};
 use crate::analytics;
-use crate::render::figures::{flags, held_text};
+use crate::render::figures::{flags, held_text, num, t};
 use crate::render::urls;
 use crate::render::views::View;
 use serde_json::{json, Value};
@@ -67,8 +67,36 @@ fn home_page(v: View) -> Value {
             .map(|i| v.framework_summary(i))
             .collect()
     };
+    let h = analytics::headline(site);
+    // The same numbers, written with thousands grouped (3,622).
+    let shown = json!({
+        "jurisdictions": num(h.jurisdictions),
+        "frameworks": num(h.frameworks),
+        "current": num(h.current),
+        "binding_current": num(h.binding_current),
+        "provisions": num(h.provisions),
+        "inventories": num(h.inventories),
+        "cases": num(h.cases),
+    });
+    let date = site
+        .config
+        .data_date
+        .as_ref()
+        .map(|d| d.value.to_string())
+        .unwrap_or_default();
+    let current_note = t(
+        v,
+        "headline_current_note",
+        &[
+            ("current", &num(h.current)),
+            ("date", &date),
+            ("binding", &num(h.binding_current)),
+        ],
+    );
     json!({
-        "headline": analytics::headline(site),
+        "headline": h,
+        "current_note": current_note,
+        "shown": shown,
         "description": v.tx_opt(&site.config.description),
         "flags": flags::overview(v),
         "inventories": inventory_lines(v),

@@ -108,7 +108,8 @@ fn inventory_head(v: View, n: usize) -> Value {
 fn inventory_figures(v: View, n: usize, ctx: &mut Value) {
     let site = v.site;
     let f = &site.figures.inventories[n];
-    ctx["flags"] = serde_json::to_value(crate::render::figures::flags::inventory(v, n)).unwrap_or_default();
+    ctx["flags"] =
+        serde_json::to_value(crate::render::figures::flags::inventory(v, n)).unwrap_or_default();
     ctx["by_class"] = site
         .vocabulary(V::UseClasses)
         .terms
