@@ -87,7 +87,7 @@ fn pieces(s: &str) -> Vec<String> {
         let end = match next {
             None => true,
             Some(n) if no_break_before(n) => false,
-            Some(n) => c == ' ' || (c == '-' && n != ' ') || is_wide(c) || (is_wide(n) && c != ' '),
+            Some(n) => c == ' ' || is_wide(c) || is_wide(n) || (c == '-' && n != ' '),
         };
         if end {
             out.push(std::mem::take(&mut cur));

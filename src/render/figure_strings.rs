@@ -8,7 +8,7 @@ pub(super) const FIGURES: &[(&str, &str, &str)] = &[
     // Punctuation, full-width in Chinese.
     ("labelled", "{label}：{text}", "{label}: {text}"),
     ("paren", "{a}（{b}）", "{a} ({b})"),
-    ("sep", "；", "; "),
+    ("method_sep", "；", "; "),
     ("download_label", "下載：", "Download:"),
     ("not_from_documents", "非出自五份研究文件", "Not from the documents"),
     ("na_cell", "未評估", "n/a"),
@@ -96,6 +96,7 @@ pub(super) const FIGURES: &[(&str, &str, &str)] = &[
     ),
     ("share_of_held", "占收錄案例的比例：", "Share of the cases held:"),
     ("matrix_levels", "風險等級", "Risk levels"),
+    ("matrix_axes", "列：{rows}；欄：{columns}。", "Rows: {rows}; columns: {columns}."),
     ("cases_assessed", "已評估案數", "Cases assessed"),
     ("with_flag", "與此標記", "With flag"),
     ("both_assessed", "兩者皆評估", "Both assessed"),

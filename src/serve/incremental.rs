@@ -281,7 +281,9 @@ impl Session {
         let data = || -> Result<(), String> {
             // The figures' downloads (small), when a figure changed.
             if deps.figures {
-                for (path, bytes) in render::figures::downloads::files(site) {
+                let touched =
+                    render::figures::downloads::files_after_case_edit(site, &deps.inventories);
+                for (path, bytes) in touched {
                     render::Sink::put(&sink, &path, &bytes)?;
                 }
             }

@@ -18,25 +18,52 @@ use crate::model::Site;
 use crate::render::views::View;
 use crate::render::RenderedFile;
 use crate::schema::{Text, VocabularyKind as V};
+use rayon::prelude::*;
 use serde_json::{json, Map, Value};
+use std::collections::BTreeSet;
 
 /// Every download of the figures, in a stable order.
 pub fn files(site: &Site) -> Vec<RenderedFile> {
+    made(site, None)
+}
+
+/// The downloads an edit to cases of `inventories` can change: the
+/// datasets, the figures over every inventory, and those of the edited
+/// inventories and of their jurisdictions (`serve` writes these after a
+/// case edit; an instrument's matrix cannot change then).
+pub fn files_after_case_edit(site: &Site, inventories: &BTreeSet<usize>) -> Vec<RenderedFile> {
+    made(site, Some(inventories))
+}
+
+fn made(site: &Site, only: Option<&BTreeSet<usize>>) -> Vec<RenderedFile> {
     let mut out = datasets(site);
-    for lang in &site.languages {
-        let v = View { site, lang };
-        let matrices = site.frameworks.iter().flat_map(|fw| {
-            fw.matrices
+    let per_language: Vec<Vec<RenderedFile>> = site
+        .languages
+        .par_iter()
+        .map(|lang| {
+            let v = View { site, lang };
+            let matrices = site
+                .frameworks
                 .iter()
-                .map(move |m| super::matrix::figure(v, fw, m))
-        });
-        for f in flags::all(v).into_iter().chain(matrices) {
-            out.push((
-                format!("data/figures/{lang}/{}.svg", f.id),
-                svg(v, &f).into_bytes(),
-            ));
-        }
-    }
+                .filter(|_| only.is_none())
+                .flat_map(|fw| {
+                    fw.matrices
+                        .iter()
+                        .map(move |m| super::matrix::figure(v, fw, m))
+                });
+            flags::all(v, only)
+                .into_iter()
+                .chain(matrices)
+                .map(|f| {
+                    (
+                        format!("data/figures/{lang}/{}.svg", f.id),
+                        svg(v, &f).into_bytes(),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    out.extend(per_language.into_iter().flatten());
     out
 }
 

@@ -108,7 +108,7 @@ fn notes(v: View, list: &[usize], all: &[usize]) -> Vec<Note> {
         list.iter()
             .map(|&n| {
                 (
-                    method_labels(v, n, None).join(&t(v, "sep", &[])),
+                    method_labels(v, n, None).join(&t(v, "method_sep", &[])),
                     title_of(v, n),
                 )
             })
@@ -336,7 +336,7 @@ fn flag_table(v: View, list: &[usize], caption: String) -> Table {
             }));
             cells.push(Cell::text(method_labels(v, n, Some(i)).join(&t(
                 v,
-                "sep",
+                "method_sep",
                 &[],
             ))));
             let head = if many {
@@ -911,8 +911,10 @@ pub fn jurisdiction(v: View, id: &str) -> Option<Figure> {
     )
 }
 
-/// Every figure of the site in `v.lang`, for the SVG downloads.
-pub fn all(v: View) -> Vec<Figure> {
+/// Every figure of the site in `v.lang`, for the SVG downloads; with
+/// `only`, the figures over every inventory and those of the listed
+/// inventories and their jurisdictions.
+pub fn all(v: View, only: Option<&std::collections::BTreeSet<usize>>) -> Vec<Figure> {
     let all: Vec<usize> = (0..v.site.inventories.len()).collect();
     let mut out: Vec<Figure> = [
         overview(v),
@@ -929,11 +931,22 @@ pub fn all(v: View) -> Vec<Figure> {
     .into_iter()
     .flatten()
     .collect();
-    out.extend((0..v.site.inventories.len()).filter_map(|n| inventory(v, n)));
+    let wanted = |n: usize| only.is_none_or(|set| set.contains(&n));
+    out.extend(
+        (0..v.site.inventories.len())
+            .filter(|&n| wanted(n))
+            .filter_map(|n| inventory(v, n)),
+    );
     out.extend(
         v.site
             .jurisdictions
             .iter()
+            .filter(|j| {
+                only.is_none_or(|set| {
+                    set.iter()
+                        .any(|&n| v.site.inventories[n].jurisdiction.value == j.id.value)
+                })
+            })
             .filter_map(|j| jurisdiction(v, &j.id.value)),
     );
     out

@@ -102,8 +102,8 @@ pub fn figure(v: View, fw: &Framework, m: &Matrix) -> Figure {
         .map(|i| v.plain(&v.site.sources[i].title))
         .collect();
     let mut notes = vec![Note {
-        label: t(v, "population", &[]),
-        text: format!("{} — {axes}", v.plain(&fw.title)),
+        label: t(v, "instrument", &[]),
+        text: v.plain(&fw.title),
     }];
     if !sources.is_empty() {
         notes.push(Note {
@@ -135,7 +135,14 @@ pub fn figure(v: View, fw: &Framework, m: &Matrix) -> Figure {
                 url: format!("data/figures/{}/{id}.svg", v.lang),
             },
         ],
-        subtitle: axes,
+        subtitle: t(
+            v,
+            "matrix_axes",
+            &[
+                ("rows", &v.plain(&m.row_axis)),
+                ("columns", &v.plain(&m.column_axis)),
+            ],
+        ),
         title,
         id,
     }
