@@ -48,7 +48,7 @@ enum Command {
     Build(build::Args),
     /// Validate the content without writing anything.
     Check(check::Args),
-    /// Import a published case inventory (CSV) into content/.
+    /// Import a published register (CSV, JSON, spreadsheet) into content/ with a mapping.
     Import(import::ImportArgs),
     /// Write a print-ready briefing (HTML, or PDF with --pdf).
     Brief(brief::Args),

@@ -154,6 +154,11 @@ impl Diagnostics {
         }
     }
 
+    /// Keeps only the problems `keep` says yes to.
+    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.list.retain(keep);
+    }
+
     /// True when no problem was found.
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()

@@ -220,6 +220,15 @@ impl Site {
             .is_none_or(|list| list.iter().any(|f| f.value == flag))
     }
 
+    /// The jurisdiction a case belongs to: its own, or else its inventory's.
+    pub fn case_jurisdiction<'a>(inv: &'a Inventory, case: &'a Case) -> &'a str {
+        case.jurisdiction
+            .as_ref()
+            .unwrap_or(&inv.jurisdiction)
+            .value
+            .as_str()
+    }
+
     /// The method that assigned `flag` on `case` of `inv`.
     pub fn flag_method<'a>(inv: &'a Inventory, case: &'a Case, flag: &str) -> Option<&'a str> {
         case.flag_provenance

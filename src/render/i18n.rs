@@ -155,6 +155,9 @@ pub(super) const STRINGS: &[(&str, &str, &str)] = &[
     ("kind_country", "國家", "Country"),
     ("kind_union", "超國家聯盟", "Supranational union"),
     ("kind_international", "國際組織", "International body"),
+    ("kind_state", "州／省", "State or province"),
+    ("kind_city", "地方政府", "City or local government"),
+    ("part_of", "隸屬於", "Part of"),
     ("kind", "類別", "Kind"),
     ("latest_change", "最近變動", "Latest change"),
     (

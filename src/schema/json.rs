@@ -94,8 +94,8 @@ pub fn all() -> Vec<SchemaFile> {
         (
             "import-mapping.json",
             "content/imports/*.yaml",
-            schema_of::<crate::import::mapping::Mapping>,
-            "govatlas CSV import mapping",
+            schema_of::<crate::import::mapping::MappingFile>,
+            "govatlas import mapping",
         ),
         (
             "page.json",

@@ -49,6 +49,12 @@ pub struct SiteConfig {
     /// Who maintains the site (shown in the footer and citations).
     #[serde(default)]
     pub author: Option<Text>,
+    /// Languages texts may be written in without the site publishing an
+    /// edition in them (`[nl]` for an imported Dutch register): such a text
+    /// is shown as the original, marked with its language, on every edition.
+    /// A code in neither list is an error, so a typo is still caught.
+    #[serde(default)]
+    pub source_languages: Vec<Spanned<String>>,
 }
 
 /// Which vocabulary a file under `content/vocabularies/` defines.
@@ -208,6 +214,28 @@ pub enum JurisdictionKind {
     Union,
     /// An international body (CoE, UN, G7, OECD).
     International,
+    /// A constituent part of a country: a US state, a province, a Land. Has a `parent`.
+    State,
+    /// A city, county or other local government. Has a `parent`.
+    City,
+}
+
+impl JurisdictionKind {
+    /// The snake_case name used in YAML and in page data.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Country => "country",
+            Self::Union => "union",
+            Self::International => "international",
+            Self::State => "state",
+            Self::City => "city",
+        }
+    }
+
+    /// Whether the kind is part of another jurisdiction (and must name it as `parent`).
+    pub fn is_subnational(self) -> bool {
+        matches!(self, Self::State | Self::City)
+    }
 }
 
 /// A file under `content/jurisdictions/`: one jurisdiction.
@@ -216,8 +244,12 @@ pub enum JurisdictionKind {
 pub struct Jurisdiction {
     /// Short lowercase code, stable in URLs (`tw`, `us`, `eu`, `coe`).
     pub id: Ref,
-    /// Country, union or international body.
+    /// Country, union, international body, state or city.
     pub kind: Spanned<JurisdictionKind>,
+    /// The jurisdiction it is part of (a state's country, a city's state or
+    /// country). Required for states and cities.
+    #[serde(default)]
+    pub parent: Option<Ref>,
     /// Name in every language.
     pub name: Text,
     /// A paragraph on how it governs AI.
@@ -268,6 +300,9 @@ pub struct Framework {
     /// Who issued it.
     #[serde(default)]
     pub issuer: Option<Text>,
+    /// The instrument's own page or text; http(s).
+    #[serde(default)]
+    pub url: Option<Spanned<String>>,
     /// Whether it binds those it addresses.
     pub binding: bool,
     /// Whether it sorts obligations by risk tier.
@@ -302,7 +337,28 @@ pub struct Framework {
     /// source (an order's number, a date from the official record).
     #[serde(default)]
     pub not_in_documents: Vec<Supplement>,
+    /// Fields a researcher edited by hand in an imported record;
+    /// `govatlas import` leaves them alone (see [`OVERRIDABLE_FRAMEWORK_FIELDS`]).
+    #[serde(default)]
+    pub overrides: Vec<Ref>,
 }
+
+/// Framework fields that `overrides` may name: the ones `govatlas import`
+/// writes. Fields it does not write are never touched by a re-import.
+pub const OVERRIDABLE_FRAMEWORK_FIELDS: &[&str] = &[
+    "jurisdiction",
+    "type",
+    "title",
+    "short_title",
+    "issuer",
+    "url",
+    "binding",
+    "risk_based",
+    "summary",
+    "status_history",
+    "provisions",
+    "sources",
+];
 
 /// One dated status change.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -534,9 +590,22 @@ pub struct Case {
     /// Sub-agency or bureau.
     #[serde(default)]
     pub bureau: Option<Text>,
+    /// The jurisdiction whose government runs it, when it is not the
+    /// inventory's (an inventory of several countries' cases).
+    #[serde(default)]
+    pub jurisdiction: Option<Ref>,
     /// What it does.
     #[serde(default)]
     pub description: Option<Text>,
+    /// The problem it is meant to solve, as the publisher describes it.
+    #[serde(default)]
+    pub purpose: Option<Text>,
+    /// The benefits the publisher expects of it.
+    #[serde(default)]
+    pub benefits: Option<Text>,
+    /// What the system puts out (predictions, drafts, alerts...).
+    #[serde(default)]
+    pub outputs: Option<Text>,
     /// Term of `use_classes`.
     pub use_class: Ref,
     /// A sub-type of that use class.
@@ -580,7 +649,11 @@ pub const OVERRIDABLE_CASE_FIELDS: &[&str] = &[
     "name",
     "agency",
     "bureau",
+    "jurisdiction",
     "description",
+    "purpose",
+    "benefits",
+    "outputs",
     "use_class",
     "use_subtype",
     "techniques",

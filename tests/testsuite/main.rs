@@ -5,6 +5,11 @@
 mod aggregates;
 mod atomic;
 mod brief;
+mod brief_checks;
+mod brief_cli;
+mod brief_docs;
+mod brief_office;
+mod brief_package;
 mod browser;
 mod common;
 mod default_site;

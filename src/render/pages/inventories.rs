@@ -146,6 +146,8 @@ fn case_page(v: View, inv: &crate::schema::Inventory, case: &crate::schema::Case
                 "source_url": case.source_url.as_ref().map(|u| u.value.trim()),
                 "flag_rows": flag_rows,
                 "jurisdiction": v.jurisdiction_link(&inv.jurisdiction.value),
+                // Shown only when the case names a jurisdiction other than its inventory's.
+                "case_jurisdiction": case.jurisdiction.as_ref().filter(|j| j.value != inv.jurisdiction.value).map(|j| v.jurisdiction_link(&j.value)),
                 "sources": v.sources(&inv.sources),
                 "overrides": case.overrides.iter().map(|o| o.value.clone()).collect::<Vec<_>>(),
                 "cite": cite(site, v.lang, &case.id.value, &v.plain(&case.name), &urls::case(v.lang, &case.id.value), inv.year.as_ref().map(|y| year_date(y.value))),
