@@ -171,6 +171,26 @@ impl InventoryFigures {
         f
     }
 
+    /// Counts the cases of `inv` that belong to `jurisdiction` (their own,
+    /// or else the inventory's). The publisher's total is of the whole
+    /// inventory, so a part has none.
+    pub fn part(
+        inv: &Inventory,
+        flags: &Vocabulary,
+        classes: &Vocabulary,
+        jurisdiction: &str,
+    ) -> Self {
+        let mut f = Self::empty(inv, flags.terms.len(), classes.terms.len());
+        f.jurisdiction = jurisdiction.to_string();
+        f.declared = None;
+        for case in &inv.cases {
+            if Site::case_jurisdiction(inv, case) == jurisdiction {
+                f.add(inv, flags, classes, case, 1);
+            }
+        }
+        f
+    }
+
     /// Adds `case` to the figures (`by` = 1) or takes it out (`by` = -1).
     pub fn add(
         &mut self,

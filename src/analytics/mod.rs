@@ -25,6 +25,34 @@ pub use instruments::{Crosswalk, JurisdictionInstruments, Phase};
 use crate::model::{Site, Vocabulary};
 use crate::schema::{Case, Inventory, PartialDate, VocabularyKind as V};
 
+/// The cases of one inventory that belong to one jurisdiction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// The inventory's index.
+    pub inventory: usize,
+    /// Their figures (`jurisdiction` says whose).
+    pub figures: InventoryFigures,
+}
+
+/// The parts of inventory `n` by jurisdiction, when any of its cases names
+/// a jurisdiction other than the inventory's (else none).
+fn parts_of(n: usize, inv: &Inventory, flags: &Vocabulary, classes: &Vocabulary) -> Vec<Part> {
+    let own: std::collections::BTreeSet<&str> = inv
+        .cases
+        .iter()
+        .map(|c| Site::case_jurisdiction(inv, c))
+        .collect();
+    if own.iter().all(|j| *j == inv.jurisdiction.value) {
+        return Vec::new();
+    }
+    own.into_iter()
+        .map(|j| Part {
+            inventory: n,
+            figures: InventoryFigures::part(inv, flags, classes, j),
+        })
+        .collect()
+}
+
 /// Every figure of the site.
 #[derive(Debug, Default)]
 pub struct Figures {
@@ -32,6 +60,10 @@ pub struct Figures {
     pub inventories: Vec<InventoryFigures>,
     /// Each jurisdiction's instruments by phase, in model order.
     pub jurisdictions: Vec<JurisdictionInstruments>,
+    /// The inventories whose cases name jurisdictions of their own, split
+    /// by the jurisdiction each case belongs to (a jurisdiction's page
+    /// counts only its cases); in model order of inventory, then by id.
+    pub parts: Vec<Part>,
     /// The principles crosswalk.
     pub crosswalk: Crosswalk,
     /// The date statuses are given as of (the site's `data_date`).
@@ -49,6 +81,12 @@ impl Figures {
                 .inventories
                 .iter()
                 .map(|inv| InventoryFigures::of(inv, flags, classes))
+                .collect(),
+            parts: site
+                .inventories
+                .iter()
+                .enumerate()
+                .flat_map(|(n, inv)| parts_of(n, inv, flags, classes))
                 .collect(),
             jurisdictions: instruments::jurisdictions(site, data_date),
             crosswalk: instruments::crosswalk(site),
@@ -71,15 +109,45 @@ impl Figures {
             f.add(inv, flags, classes, old, -1);
             f.add(inv, flags, classes, new, 1);
         }
+        // The parts are counted anew: the edit may move a case from one
+        // jurisdiction to another (rare, and one inventory's cases).
+        if !self.parts.iter().any(|p| p.inventory == n)
+            && old.jurisdiction.is_none()
+            && new.jurisdiction.is_none()
+        {
+            return;
+        }
+        let at = self
+            .parts
+            .iter()
+            .position(|p| p.inventory >= n)
+            .unwrap_or(self.parts.len());
+        self.parts.retain(|p| p.inventory != n);
+        let fresh = parts_of(n, inv, flags, classes);
+        self.parts.splice(at..at, fresh);
     }
 
-    /// Indexes of the inventories of jurisdiction `id`, in model order.
+    /// Indexes of the inventories with cases of jurisdiction `id` (those
+    /// of the jurisdiction, and those of others whose cases name it), in
+    /// model order.
     pub fn inventories_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = usize> + 'a {
-        self.inventories
-            .iter()
-            .enumerate()
-            .filter(move |(_, f)| f.jurisdiction == id)
-            .map(|(n, _)| n)
+        (0..self.inventories.len()).filter(move |&n| self.scoped(n, Some(id)).is_some())
+    }
+
+    /// The figures of inventory `n`: all of them, or with `jurisdiction`
+    /// those of its cases that belong to it (none when it has no such case).
+    pub fn scoped(&self, n: usize, jurisdiction: Option<&str>) -> Option<&InventoryFigures> {
+        let whole = self.inventories.get(n)?;
+        let Some(j) = jurisdiction else {
+            return Some(whole);
+        };
+        let mut parts = self.parts.iter().filter(|p| p.inventory == n).peekable();
+        if parts.peek().is_none() {
+            return (whole.jurisdiction == j).then_some(whole);
+        }
+        parts
+            .find(|p| p.figures.jurisdiction == j)
+            .map(|p| &p.figures)
     }
 }
 
@@ -97,6 +165,7 @@ pub fn same_figures(a: &Case, b: &Case) -> bool {
         x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p.value == q.value)
     };
     a.use_class.value == b.use_class.value
+        && a.jurisdiction.as_ref().map(|j| &j.value) == b.jurisdiction.as_ref().map(|j| &j.value)
         && refs(&a.risk_flags, &b.risk_flags)
         && refs(&a.not_assessed, &b.not_assessed)
         && a.flag_method.as_ref().map(|m| &m.value) == b.flag_method.as_ref().map(|m| &m.value)
@@ -152,13 +221,14 @@ pub fn flags_for_inventory(site: &Site, inventory: usize) -> FlagRow {
     )
 }
 
-/// Flag counts over the cases of one jurisdiction's inventories (summed
-/// across them: the briefings' figure).
+/// Flag counts over the cases of one jurisdiction (its inventories' and
+/// those of other inventories that name it as their own), summed across
+/// inventories: the briefings' figure.
 pub fn flags_for_jurisdiction(site: &Site, jurisdiction: &str) -> FlagRow {
     let list: Vec<&InventoryFigures> = site
         .figures
         .inventories_of(jurisdiction)
-        .map(|n| &site.figures.inventories[n])
+        .filter_map(|n| site.figures.scoped(n, Some(jurisdiction)))
         .collect();
     row_of(
         jurisdiction.to_string(),

@@ -251,3 +251,36 @@ fn the_briefings_rows_sum_a_jurisdictions_inventories() {
     assert_eq!(flags_for_jurisdiction(&s, "jp").cases, 0);
     assert_eq!(flags_for_inventory(&s, 0).counts, vec![2, 1, 0]);
 }
+
+#[test]
+fn a_case_of_another_jurisdiction_counts_there_and_not_in_its_inventorys() {
+    let mut s = site();
+    let r = CaseRef {
+        inventory: 1,
+        case: 2,
+    };
+    // c6 (y, [a, b], by the rules) moves to tw.
+    let c6: Case = serde_saphyr::from_str(
+        "{id: c6, name: {en: c6}, agency: {en: g}, use_class: y, jurisdiction: tw, risk_flags: [a, b], flag_provenance: [{flag: a, method: rule-a}, {flag: b, method: rule-b}]}",
+    )
+    .unwrap();
+    s.replace_case(r, c6);
+    assert_eq!(s.figures.parts, Figures::of(&s).parts, "as a recount");
+    // i2 is split: us holds c4, c5, c7, c8; tw holds c6.
+    let us = s.figures.scoped(1, Some("us")).unwrap();
+    let tw = s.figures.scoped(1, Some("tw")).unwrap();
+    assert_eq!((us.held, tw.held, us.declared), (4, 1, None));
+    // us: a assessed on c4 (rule-a, ticked), c5, c7 (the rules), not on
+    // c8 (no answer); b on c4, c5 (the rules), c8 (rule-b, ticked), not on
+    // c7 (no answer).
+    assert_eq!(us.flags, [fc(3, 1), fc(3, 1), fc(0, 0)]);
+    assert_eq!(tw.flags, [fc(1, 1), fc(1, 1), fc(0, 0)]);
+    // The whole inventory is unchanged; i1 is not split.
+    assert_eq!(s.figures.inventories[1].held, 5);
+    assert!(s.figures.scoped(0, Some("us")).is_none());
+    assert_eq!(s.figures.inventories_of("tw").collect::<Vec<_>>(), [0, 1]);
+    assert_eq!(s.figures.inventories_of("us").collect::<Vec<_>>(), [1]);
+    // The briefing's row for tw: i1's three cases and c6.
+    let tw_row = flags_for_jurisdiction(&s, "tw");
+    assert_eq!((tw_row.cases, tw_row.counts.clone()), (4, vec![3, 2, 0]));
+}

@@ -320,16 +320,21 @@ pub fn jurisdiction(v: View, j: usize, version: &str) -> Value {
         .filter(|c| !c["by"].as_array().is_some_and(|a| a.is_empty()))
         .count();
 
-    let invs: Vec<usize> = (0..site.inventories.len())
-        .filter(|&i| site.inventories[i].jurisdiction.value == id)
-        .collect();
+    // Its inventories, and other inventories with cases that name it.
+    let invs: Vec<usize> = site.figures.inventories_of(id).collect();
     for &i in &invs {
         cites.cite(&site.inventories[i].sources);
     }
     let row = analytics::flags_for_jurisdiction(site, id);
     let cases: Vec<(usize, &Case)> = invs
         .iter()
-        .flat_map(|&i| site.inventories[i].cases.iter().map(move |c| (i, c)))
+        .flat_map(|&i| {
+            let inv = &site.inventories[i];
+            inv.cases
+                .iter()
+                .filter(move |c| Site::case_jurisdiction(inv, c) == id)
+                .map(move |c| (i, c))
+        })
         .collect();
     let figures_cases = case_figures(v, &row, invs.len());
     let binding: Vec<String> = fws
@@ -446,9 +451,8 @@ pub fn compare(v: View, js: &[usize], version: &str) -> Value {
         |j: usize| analytics::flags_for_jurisdiction(site, &site.jurisdictions[j].id.value);
     let flag_rows: Vec<FlagRow> = js.iter().map(|&j| rows_for(j)).collect();
     let inv_count = |j: usize| {
-        site.inventories
-            .iter()
-            .filter(|i| i.jurisdiction.value == site.jurisdictions[j].id.value)
+        site.figures
+            .inventories_of(&site.jurisdictions[j].id.value)
             .count()
     };
 
@@ -538,11 +542,16 @@ pub fn compare(v: View, js: &[usize], version: &str) -> Value {
     };
     let mut cases: Vec<(usize, &Case)> = Vec::new();
     for &j in js {
-        for (i, inv) in site.inventories.iter().enumerate() {
-            if inv.jurisdiction.value == site.jurisdictions[j].id.value {
-                cites.cite(&inv.sources);
-                cases.extend(inv.cases.iter().map(|c| (i, c)));
-            }
+        let id = site.jurisdictions[j].id.value.as_str();
+        for i in site.figures.inventories_of(id) {
+            let inv = &site.inventories[i];
+            cites.cite(&inv.sources);
+            cases.extend(
+                inv.cases
+                    .iter()
+                    .filter(|c| Site::case_jurisdiction(inv, c) == id)
+                    .map(|c| (i, c)),
+            );
         }
     }
     let entries: Vec<summary::CompareEntry> = js
@@ -565,7 +574,11 @@ pub fn compare(v: View, js: &[usize], version: &str) -> Value {
                 cases: (
                     site.figures
                         .inventories_of(&site.jurisdictions[j].id.value)
-                        .map(|k| site.figures.inventories[k].held)
+                        .filter_map(|k| {
+                            site.figures
+                                .scoped(k, Some(&site.jurisdictions[j].id.value))
+                        })
+                        .map(|f| f.held)
                         .sum(),
                     inv_count(j),
                 ),

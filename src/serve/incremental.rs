@@ -413,8 +413,19 @@ impl Dependents {
             inventory_ids: changed()
                 .map(|c| site.inventories[c.inventory].id.value.clone())
                 .collect(),
+            // The inventory's jurisdiction, and, for an inventory whose
+            // cases name their own, each of theirs (a case may have moved).
             jurisdictions: changed()
-                .map(|c| site.inventories[c.inventory].jurisdiction.value.clone())
+                .flat_map(|c| {
+                    let inv = &site.inventories[c.inventory];
+                    std::iter::once(inv.jurisdiction.value.clone()).chain(
+                        site.figures
+                            .parts
+                            .iter()
+                            .filter(move |p| p.inventory == c.inventory)
+                            .map(|p| p.figures.jurisdiction.clone()),
+                    )
+                })
                 .collect(),
             rows: changed().map(|c| offsets[c.inventory] + c.case).collect(),
         }

@@ -16,12 +16,17 @@ use crate::render::views::View;
 use crate::schema::VocabularyKind as V;
 
 /// The inventories that hold cases, of those listed.
-fn with_cases(v: View, list: &[usize]) -> Vec<usize> {
+fn with_cases(v: View, list: &[usize], scope: Scope) -> Vec<usize> {
     list.iter()
         .copied()
-        .filter(|&n| v.site.figures.inventories[n].held > 0)
+        .filter(|&n| figures(v, n, scope).held > 0)
         .collect()
 }
+
+/// Whose cases a figure counts: every case of its inventories (`None`), or
+/// only those of one jurisdiction (a jurisdiction's page, where an
+/// inventory of several countries shows only that one's cases).
+type Scope<'a> = Option<&'a str>;
 
 fn flag_labels(v: View) -> Vec<String> {
     v.site
@@ -36,15 +41,18 @@ fn title_of(v: View, n: usize) -> String {
     v.plain(&v.site.inventories[n].title)
 }
 
-fn figures<'a>(v: View<'a>, n: usize) -> &'a InventoryFigures {
-    &v.site.figures.inventories[n]
+fn figures<'a>(v: View<'a>, n: usize, scope: Scope) -> &'a InventoryFigures {
+    v.site
+        .figures
+        .scoped(n, scope)
+        .unwrap_or(&v.site.figures.inventories[n])
 }
 
 /// The labels of the methods that assessed anything in inventory `n`, its
 /// default method first.
-fn method_labels(v: View, n: usize, flag: Option<usize>) -> Vec<String> {
+fn method_labels(v: View, n: usize, flag: Option<usize>, scope: Scope) -> Vec<String> {
     let inv = &v.site.inventories[n];
-    let f = figures(v, n);
+    let f = figures(v, n, scope);
     let default = inv.default_flag_method.as_ref().map(|d| d.value.as_str());
     let mut used: Vec<(bool, String)> = f
         .methods
@@ -74,7 +82,7 @@ fn grouped(items: Vec<(String, String)>) -> Vec<(String, Vec<String>)> {
 
 /// The caption lines of figures over the inventories `list` (of `all`,
 /// the inventories the figure is about, some holding no case).
-fn notes(v: View, list: &[usize], all: &[usize]) -> Vec<Note> {
+fn notes(v: View, list: &[usize], all: &[usize], scope: Scope) -> Vec<Note> {
     let flags = flag_labels(v);
     let many = list.len() > 1;
     // "Titles: text" when the figure shows several inventories.
@@ -92,7 +100,7 @@ fn notes(v: View, list: &[usize], all: &[usize]) -> Vec<Note> {
     let mut population: Vec<String> = list
         .iter()
         .map(|&n| {
-            let f = figures(v, n);
+            let f = figures(v, n, scope);
             with(&[title_of(v, n)], held_text(v, f.held, f.declared))
         })
         .collect();
@@ -108,7 +116,7 @@ fn notes(v: View, list: &[usize], all: &[usize]) -> Vec<Note> {
         list.iter()
             .map(|&n| {
                 (
-                    method_labels(v, n, None).join(&t(v, "method_sep", &[])),
+                    method_labels(v, n, None, scope).join(&t(v, "method_sep", &[])),
                     title_of(v, n),
                 )
             })
@@ -122,7 +130,7 @@ fn notes(v: View, list: &[usize], all: &[usize]) -> Vec<Note> {
     let by_method = grouped(
         list.iter()
             .filter_map(|&n| {
-                let f = figures(v, n);
+                let f = figures(v, n, scope);
                 let flags: Vec<String> = (0..flags.len())
                     .filter(|&i| f.flags[i].assessed == 0 && f.unanswered[i] == 0)
                     .map(|i| flags[i].clone())
@@ -130,7 +138,7 @@ fn notes(v: View, list: &[usize], all: &[usize]) -> Vec<Note> {
                 if flags.is_empty() {
                     return None;
                 }
-                let default = method_labels(v, n, None)
+                let default = method_labels(v, n, None, scope)
                     .into_iter()
                     .next()
                     .unwrap_or_default();
@@ -149,7 +157,7 @@ fn notes(v: View, list: &[usize], all: &[usize]) -> Vec<Note> {
             .map(|(note, titles)| with(&titles, note)),
     );
     for &n in list {
-        let f = figures(v, n);
+        let f = figures(v, n, scope);
         let each: Vec<String> = f
             .unanswered
             .iter()
@@ -175,7 +183,7 @@ fn notes(v: View, list: &[usize], all: &[usize]) -> Vec<Note> {
     let samples: Vec<String> = list
         .iter()
         .filter_map(|&n| {
-            let f = figures(v, n);
+            let f = figures(v, n, scope);
             let d = f.declared.filter(|&d| (d as usize) > f.held)?;
             let counts = t(v, "n_of_m", &[("n", &num(f.held)), ("m", &num(d as usize))]);
             Some(if many {
@@ -247,8 +255,8 @@ fn downloads(v: View, id: &str, dataset: &str) -> Vec<Link> {
 }
 
 /// The bars of inventory `n`'s flags.
-fn bar_rows(v: View, n: usize) -> Vec<BarRow> {
-    let f = figures(v, n);
+fn bar_rows(v: View, n: usize, scope: Scope) -> Vec<BarRow> {
+    let f = figures(v, n, scope);
     flag_labels(v)
         .iter()
         .zip(&f.flags)
@@ -266,8 +274,15 @@ fn bar_rows(v: View, n: usize) -> Vec<BarRow> {
 }
 
 /// The bar chart of inventory `n`'s flags; `room` shared by small multiples.
-fn bar_chart(v: View, n: usize, id: &str, title: &str, room: Option<(f64, f64)>) -> Responsive {
-    let rows = bar_rows(v, n);
+fn bar_chart(
+    v: View,
+    n: usize,
+    scope: Scope,
+    id: &str,
+    title: &str,
+    room: Option<(f64, f64)>,
+) -> Responsive {
+    let rows = bar_rows(v, n, scope);
     let desc = rows
         .iter()
         .map(|r| format!("{}: {} {}", r.label, r.value, r.detail))
@@ -286,7 +301,7 @@ fn bar_chart(v: View, n: usize, id: &str, title: &str, room: Option<(f64, f64)>)
 
 /// The table of flag counts of the inventories `list`: one row per
 /// inventory and flag.
-fn flag_table(v: View, list: &[usize], caption: String) -> Table {
+fn flag_table(v: View, list: &[usize], scope: Scope, caption: String) -> Table {
     let labels = flag_labels(v);
     let flags = &v.site.vocabulary(V::RiskFlags).terms;
     let many = list.len() > 1;
@@ -303,7 +318,7 @@ fn flag_table(v: View, list: &[usize], caption: String) -> Table {
     let mut rows = Vec::new();
     let mut foot = Vec::new();
     for &n in list {
-        let f = figures(v, n);
+        let f = figures(v, n, scope);
         let inv = &v.site.inventories[n];
         for (i, c) in f.flags.iter().enumerate() {
             let mut cells = vec![];
@@ -334,7 +349,7 @@ fn flag_table(v: View, list: &[usize], caption: String) -> Table {
             } else {
                 "—".into()
             }));
-            cells.push(Cell::text(method_labels(v, n, Some(i)).join(&t(
+            cells.push(Cell::text(method_labels(v, n, Some(i), scope).join(&t(
                 v,
                 "method_sep",
                 &[],
@@ -382,7 +397,7 @@ fn flag_table(v: View, list: &[usize], caption: String) -> Table {
 
 /// Inventory `n`'s flag figure (its page), or None when it holds no case.
 pub fn inventory(v: View, n: usize) -> Option<Figure> {
-    let f = figures(v, n);
+    let f = figures(v, n, None);
     if f.held == 0 {
         return None;
     }
@@ -393,10 +408,15 @@ pub fn inventory(v: View, n: usize) -> Option<Figure> {
             heading: None,
             url: None,
             note: None,
-            chart: bar_chart(v, n, &id, &title, None),
+            chart: bar_chart(v, n, None, &id, &title, None),
         }],
-        table: flag_table(v, &[n], format!("{title} — {}", t(v, "data_table", &[]))),
-        notes: notes(v, &[n], &[n]),
+        table: flag_table(
+            v,
+            &[n],
+            None,
+            format!("{title} — {}", t(v, "data_table", &[])),
+        ),
+        notes: notes(v, &[n], &[n], None),
         downloads: downloads(v, &id, "risk-flags"),
         subtitle: t(v, "fig_inventory_sub", &[]),
         title,
@@ -406,40 +426,45 @@ pub fn inventory(v: View, n: usize) -> Option<Figure> {
 
 /// Bars of each inventory of `all` that holds cases, side by side on one
 /// scale (small multiples); None when none holds any.
-pub fn multiples(v: View, id: &str, title: String, all: &[usize]) -> Option<Figure> {
-    let list = with_cases(v, all);
+pub fn multiples(v: View, id: &str, title: String, all: &[usize], scope: Scope) -> Option<Figure> {
+    let list = with_cases(v, all, scope);
     if list.is_empty() {
         return None;
     }
     // One scale for every panel: the same room for labels and values.
     let room = list
         .iter()
-        .map(|&n| bars::room(&bar_rows(v, n)))
+        .map(|&n| bars::room(&bar_rows(v, n, scope)))
         .fold((0.0, 0.0), |a, b| (f64::max(a.0, b.0), f64::max(a.1, b.1)));
     let panels = list
         .iter()
         .map(|&n| {
-            let f = figures(v, n);
+            let f = figures(v, n, scope);
             let heading = title_of(v, n);
             Panel {
                 note: Some(format!(
                     "{} · {}",
                     held_text(v, f.held, f.declared),
-                    method_labels(v, n, None)
+                    method_labels(v, n, None, scope)
                         .into_iter()
                         .next()
                         .unwrap_or_default()
                 )),
                 url: Some(urls::inventory(v.lang, &f.id, 1)),
-                chart: bar_chart(v, n, &format!("{id}-{}", f.id), &heading, Some(room)),
+                chart: bar_chart(v, n, scope, &format!("{id}-{}", f.id), &heading, Some(room)),
                 heading: Some(heading),
             }
         })
         .collect();
     Some(Figure {
         panels,
-        table: flag_table(v, &list, format!("{title} — {}", t(v, "data_table", &[]))),
-        notes: notes(v, &list, all),
+        table: flag_table(
+            v,
+            &list,
+            scope,
+            format!("{title} — {}", t(v, "data_table", &[])),
+        ),
+        notes: notes(v, &list, all, scope),
         downloads: downloads(v, id, "risk-flags"),
         subtitle: t(v, "fig_multiples_sub", &[]),
         title,
@@ -482,7 +507,7 @@ fn table_cell(v: View, c: &FlagCount, flag: &str) -> Cell {
 /// Every inventory's flag shares in one grid (home, risks).
 pub fn overview(v: View) -> Option<Figure> {
     let all: Vec<usize> = (0..v.site.inventories.len()).collect();
-    let list = with_cases(v, &all);
+    let list = with_cases(v, &all, None);
     if list.is_empty() {
         return None;
     }
@@ -494,12 +519,18 @@ pub fn overview(v: View) -> Option<Figure> {
         .iter()
         .map(|&n| HeatRow {
             label: title_of(v, n),
-            note: t(v, "n_cases", &[("n", &num(figures(v, n).held))]),
+            note: t(v, "n_cases", &[("n", &num(figures(v, n, None).held))]),
         })
         .collect();
     let cells: Vec<Vec<HeatCell>> = list
         .iter()
-        .map(|&n| figures(v, n).flags.iter().map(|c| cell(v, c)).collect())
+        .map(|&n| {
+            figures(v, n, None)
+                .flags
+                .iter()
+                .map(|c| cell(v, c))
+                .collect()
+        })
         .collect();
     let chart = heat(v, &title, &rows, &columns, &cells, "share_legend");
     let mut head = vec![
@@ -510,7 +541,7 @@ pub fn overview(v: View) -> Option<Figure> {
     let table_rows = list
         .iter()
         .map(|&n| {
-            let f = figures(v, n);
+            let f = figures(v, n, None);
             let mut cells = vec![Cell::num(num(f.held)).data("total", f.held)];
             cells.extend(
                 f.flags
@@ -543,7 +574,7 @@ pub fn overview(v: View) -> Option<Figure> {
             rows: table_rows,
             foot: vec![],
         },
-        notes: notes(v, &list, &all),
+        notes: notes(v, &list, &all, None),
         downloads: downloads(v, id, "risk-flags"),
         title,
     })
@@ -633,7 +664,7 @@ fn share_step(c: &FlagCount) -> u8 {
 /// Use class × flag, one heatmap per inventory with cases.
 pub fn by_use_class(v: View) -> Option<Figure> {
     let all: Vec<usize> = (0..v.site.inventories.len()).collect();
-    let list = with_cases(v, &all);
+    let list = with_cases(v, &all, None);
     if list.is_empty() {
         return None;
     }
@@ -646,7 +677,7 @@ pub fn by_use_class(v: View) -> Option<Figure> {
     let panels = list
         .iter()
         .map(|&n| {
-            let f = figures(v, n);
+            let f = figures(v, n, None);
             let present: Vec<usize> = (0..classes.len())
                 .filter(|&c| f.by_use_class[c].cases > 0)
                 .collect();
@@ -714,7 +745,7 @@ pub fn by_use_class(v: View) -> Option<Figure> {
             rows: table_rows,
             foot: vec![],
         },
-        notes: notes(v, &list, &all),
+        notes: notes(v, &list, &all, None),
         downloads: downloads(v, id, "risk-flags-by-use-class"),
         title,
     })
@@ -723,7 +754,7 @@ pub fn by_use_class(v: View) -> Option<Figure> {
 /// The use classes of each inventory's cases (shares of the cases held).
 pub fn class_shares(v: View) -> Option<Figure> {
     let all: Vec<usize> = (0..v.site.inventories.len()).collect();
-    let list = with_cases(v, &all);
+    let list = with_cases(v, &all, None);
     if list.is_empty() {
         return None;
     }
@@ -732,14 +763,14 @@ pub fn class_shares(v: View) -> Option<Figure> {
     let classes = &v.site.vocabulary(V::UseClasses).terms;
     let columns: Vec<String> = classes.iter().map(|c| v.plain(&c.label)).collect();
     let counts = |n: usize, c: usize| FlagCount {
-        assessed: figures(v, n).held,
-        flagged: figures(v, n).by_use_class[c].cases,
+        assessed: figures(v, n, None).held,
+        flagged: figures(v, n, None).by_use_class[c].cases,
     };
     let rows: Vec<HeatRow> = list
         .iter()
         .map(|&n| HeatRow {
             label: title_of(v, n),
-            note: t(v, "n_cases", &[("n", &num(figures(v, n).held))]),
+            note: t(v, "n_cases", &[("n", &num(figures(v, n, None).held))]),
         })
         .collect();
     let cells: Vec<Vec<HeatCell>> = list
@@ -755,7 +786,7 @@ pub fn class_shares(v: View) -> Option<Figure> {
     let table_rows = list
         .iter()
         .map(|&n| {
-            let f = figures(v, n);
+            let f = figures(v, n, None);
             let mut cells = vec![Cell::num(num(f.held)).data("total", f.held)];
             cells.extend((0..classes.len()).map(|c| {
                 let x = counts(n, c);
@@ -776,7 +807,7 @@ pub fn class_shares(v: View) -> Option<Figure> {
             }
         })
         .collect();
-    let mut notes = notes(v, &list, &all);
+    let mut notes = notes(v, &list, &all, None);
     notes.retain(|n| {
         n.label != t(v, "reading", &[]) || !n.text.contains(&t(v, "not_assessed", &[]))
     });
@@ -805,7 +836,7 @@ pub fn class_shares(v: View) -> Option<Figure> {
 /// flags it assessed.
 pub fn pairs(v: View) -> Option<Figure> {
     let all: Vec<usize> = (0..v.site.inventories.len()).collect();
-    let list = with_cases(v, &all);
+    let list = with_cases(v, &all, None);
     if list.is_empty() {
         return None;
     }
@@ -817,7 +848,7 @@ pub fn pairs(v: View) -> Option<Figure> {
     let panels: Vec<Panel> = list
         .iter()
         .filter_map(|&n| {
-            let f = figures(v, n);
+            let f = figures(v, n, None);
             let shown: Vec<usize> = (0..flags.len())
                 .filter(|&i| f.flags[i].assessed > 0)
                 .collect();
@@ -889,7 +920,7 @@ pub fn pairs(v: View) -> Option<Figure> {
             rows: table_rows,
             foot: vec![],
         },
-        notes: notes(v, &list, &all),
+        notes: notes(v, &list, &all, None),
         downloads: downloads(v, id, "risk-flag-pairs"),
         title,
     })
@@ -908,6 +939,7 @@ pub fn jurisdiction(v: View, id: &str) -> Option<Figure> {
         &format!("flags-{id}"),
         t(v, "fig_jurisdiction_title", &[("jurisdiction", &name)]),
         &all,
+        Some(id),
     )
 }
 
@@ -923,6 +955,7 @@ pub fn all(v: View, only: Option<&std::collections::BTreeSet<usize>>) -> Vec<Fig
             "risk-flags-by-inventory",
             t(v, "fig_multiples_title", &[]),
             &all,
+            None,
         ),
         by_use_class(v),
         class_shares(v),
@@ -943,8 +976,10 @@ pub fn all(v: View, only: Option<&std::collections::BTreeSet<usize>>) -> Vec<Fig
             .iter()
             .filter(|j| {
                 only.is_none_or(|set| {
-                    set.iter()
-                        .any(|&n| v.site.inventories[n].jurisdiction.value == j.id.value)
+                    v.site
+                        .figures
+                        .inventories_of(&j.id.value)
+                        .any(|n| set.contains(&n))
                 })
             })
             .filter_map(|j| jurisdiction(v, &j.id.value)),

@@ -23,7 +23,7 @@ fn risks_page(v: View) -> Value {
     let all: Vec<usize> = (0..v.site.inventories.len()).collect();
     json!({
         "overview": flags::overview(v),
-        "multiples": flags::multiples(v, "risk-flags-by-inventory", t(v, "fig_multiples_title", &[]), &all),
+        "multiples": flags::multiples(v, "risk-flags-by-inventory", t(v, "fig_multiples_title", &[]), &all, None),
         "pairs": flags::pairs(v),
         "inventories": super::home::inventory_lines(v),
         "use_classes_url": urls::section(v.lang, "compare/use-classes"),
