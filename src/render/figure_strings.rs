@@ -35,6 +35,11 @@ pub(super) const FIGURES: &[(&str, &str, &str)] = &[
         "Share of cases carrying each risk flag, inventory by inventory",
     ),
     (
+        "risks_lead",
+        "政府 AI 應用案例帶有六項風險標記中哪幾項：依清冊列出各標記的比例、同時勾選的標記，以及各清冊的長條圖。下列清冊的標記方式各不相同，故逐一分列。",
+        "Which of six risks the government AI uses of each inventory carry: each flag's share per inventory, the flags ticked together, and each inventory's own bars. The inventories below set their flags in different ways, so each is shown apart.",
+    ),
+    (
         "fig_overview_sub",
         "每格為該清冊中已評估此標記的案例裡勾選此標記者的比例；各清冊的標記方式不同，故分列而不加總。",
         "Each cell: of an inventory's cases on which the flag was assessed, the share that carry it. The inventories set their flags by different methods, so they are shown apart and never added up.",
@@ -61,8 +66,8 @@ pub(super) const FIGURES: &[(&str, &str, &str)] = &[
     ),
     (
         "fig_jurisdiction_title",
-        "{jurisdiction}各清冊案例的風險標記",
-        "Risk flags in {jurisdiction}'s inventories",
+        "風險標記：{jurisdiction}的政府 AI 案例",
+        "Risk flags of government AI cases: {jurisdiction}",
     ),
     (
         "fig_classes_title",

@@ -777,7 +777,9 @@ pub fn class_shares(v: View) -> Option<Figure> {
         .iter()
         .map(|&n| (0..classes.len()).map(|c| cell(v, &counts(n, c))).collect())
         .collect();
-    let data = heat(v, &title, &rows, &columns, &cells, "share_of_held");
+    let mut data = heat(v, &title, &rows, &columns, &cells, "share_of_held");
+    // Every case has a use class: no cell is "not assessed".
+    data.legend.retain(|(step, _)| step.is_some());
     let mut head = vec![
         Cell::text(t(v, "inventory", &[])),
         Cell::num(t(v, "cases_held", &[])),
@@ -808,8 +810,10 @@ pub fn class_shares(v: View) -> Option<Figure> {
         })
         .collect();
     let mut notes = notes(v, &list, &all, None);
+    // Use classes, not flags: how flags were set is not what this counts.
     notes.retain(|n| {
-        n.label != t(v, "reading", &[]) || !n.text.contains(&t(v, "not_assessed", &[]))
+        n.label != t(v, "method", &[])
+            && (n.label != t(v, "reading", &[]) || !n.text.contains(&t(v, "not_assessed", &[])))
     });
     Some(Figure {
         id: id.into(),

@@ -96,12 +96,19 @@ fn jurisdiction_page(v: View, j: &crate::schema::Jurisdiction) -> Value {
             json!({"principle": {"id": t.id.value, "label": v.tx(&t.label)}, "frameworks": by})
         })
         .collect();
+    // Its inventories, and others with cases that name it: each with the
+    // cases of this jurisdiction (an inventory's declared total is of the
+    // whole, so it is given only for the jurisdiction's own).
     let inventories: Vec<Value> = site
-            .inventories
-            .iter()
-            .filter(|i| i.jurisdiction.value == id)
-            .map(|i| json!({"id": i.id.value, "url": urls::inventory(v.lang, &i.id.value, 1), "title": v.tx(&i.title), "held": i.cases.len(), "declared": i.declared_total.as_ref().map(|d| d.value)}))
-            .collect();
+        .figures
+        .inventories_of(id)
+        .map(|n| {
+            let i = &site.inventories[n];
+            let held = site.figures.scoped(n, Some(id)).map_or(0, |f| f.held);
+            let own = i.jurisdiction.value == id;
+            json!({"id": i.id.value, "url": urls::inventory(v.lang, &i.id.value, 1), "title": v.tx(&i.title), "held": held, "declared": i.declared_total.as_ref().filter(|_| own).map(|d| d.value)})
+        })
+        .collect();
     let ctx = json!({
         "id": id,
         "name": v.tx(&j.name),
