@@ -102,6 +102,19 @@ impl Paint {
 }
 
 /// Rewrites the stand-in colours of an SVG into theme tokens with fallbacks.
+/// `svg` without the theme tokens [`tokenise`] adds: each paint is its
+/// fallback colour alone, for renderers without CSS variables (resvg, for
+/// the briefings' PNG copies, reads `style` over `fill` and cannot resolve
+/// `var()`).
+pub fn untokenise(svg: &str) -> String {
+    let mut out = svg.to_string();
+    for p in Paint::ALL {
+        let (token, fallback) = p.token();
+        out = out.replace(&format!(" style=\"fill:var({token},{fallback})\""), "");
+    }
+    out
+}
+
 pub fn tokenise(svg: &str) -> String {
     let mut out = svg.to_string();
     for p in Paint::ALL {

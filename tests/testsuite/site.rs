@@ -209,9 +209,9 @@ fn framework_page_shows_provisions_principles_and_history() {
     assert_eq!(
         texts(&doc, "#by-instrument-table tr[data-principle]"),
         [
-            "Safety and security 1 of 2 ● 1",
-            "Transparency and explainability 1 of 2 ● 1",
-            "Accountability 2 of 2 ● 1 ● 1"
+            "Safety and security 1 of 2 instruments ● 1",
+            "Transparency and explainability 1 of 2 instruments ● 1",
+            "Accountability 2 of 2 instruments ● 1 ● 1"
         ]
     );
     assert_eq!(
