@@ -1,9 +1,10 @@
 //! The whole pipeline in one place:
-//! load → validate (→ model) → analyse and chart (inside render) → render → write.
+//! load → validate (→ model) → analytics (every figure, once) → render
+//! (pages read the figures; charts are drawn from them) → write.
 
 use crate::diagnostics::{Diagnostics, SourceMap};
 use crate::model::Site;
-use crate::{load, output, render, validate};
+use crate::{analytics, load, output, render, validate};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -59,7 +60,10 @@ pub fn validate_loaded(
     let sources = content.sources.clone();
     let site = validate::validate(content, &mut diags);
     match site {
-        Some(site) if diags.is_empty() => Ok((site, sources)),
+        Some(mut site) if diags.is_empty() => {
+            analytics::analyse(&mut site);
+            Ok((site, sources))
+        }
         _ => Err(Failure::Content(diags, sources)),
     }
 }

@@ -1,259 +1,240 @@
-//! Stage 4, analytics: the numbers the tables and charts show, computed
-//! from the model. Pure functions, unit-tested on small hand-made sites.
+//! Stage 4, analytics: every number the pages, charts, downloads and
+//! briefings show, computed once from the model into [`Figures`] before
+//! anything is rendered. Later stages only read it.
+//!
+//! What it counts, and what it refuses to count:
+//! * Risk flags are counted per inventory ([`InventoryFigures`]): the
+//!   inventories set their flags by different methods (the study's
+//!   human–AI workflow, import rules reading an agency's answers), so no
+//!   figure adds one inventory's cases to another's.
+//! * A flag a method cannot assess, or that a case's source left
+//!   unanswered, is "not assessed" on that case: left out of the share's
+//!   denominator, and shown as such when no case was assessed.
+//! * Instruments are counted by their status as of the site's data date.
+//!
+//! `serve` keeps the figures up to date after a case edit by taking the old
+//! case out and putting the new one in ([`Figures::replace`]): every figure
+//! of cases is a sum over cases.
+
+pub mod flags;
+pub mod instruments;
+
+pub use flags::{ClassFigures, FlagCount, InventoryFigures, MethodFigures, Share};
+pub use instruments::{Crosswalk, JurisdictionInstruments, Phase};
 
 use crate::model::{Site, Vocabulary};
-use crate::schema::{Case, VocabularyKind as V};
-use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use crate::schema::{Case, Inventory, PartialDate, VocabularyKind as V};
 
-/// Cases counted by risk flag, for one group of cases.
+/// The cases of one inventory that belong to one jurisdiction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// The inventory's index.
+    pub inventory: usize,
+    /// Their figures (`jurisdiction` says whose).
+    pub figures: InventoryFigures,
+}
+
+/// The parts of inventory `n` by jurisdiction, when any of its cases names
+/// a jurisdiction other than the inventory's (else none).
+fn parts_of(n: usize, inv: &Inventory, flags: &Vocabulary, classes: &Vocabulary) -> Vec<Part> {
+    let own: std::collections::BTreeSet<&str> = inv
+        .cases
+        .iter()
+        .map(|c| Site::case_jurisdiction(inv, c))
+        .collect();
+    if own.iter().all(|j| *j == inv.jurisdiction.value) {
+        return Vec::new();
+    }
+    own.into_iter()
+        .map(|j| Part {
+            inventory: n,
+            figures: InventoryFigures::part(inv, flags, classes, j),
+        })
+        .collect()
+}
+
+/// Every figure of the site.
+#[derive(Debug, Default)]
+pub struct Figures {
+    /// Flag figures per inventory, in model order.
+    pub inventories: Vec<InventoryFigures>,
+    /// Each jurisdiction's instruments by phase, in model order.
+    pub jurisdictions: Vec<JurisdictionInstruments>,
+    /// The inventories whose cases name jurisdictions of their own, split
+    /// by the jurisdiction each case belongs to (a jurisdiction's page
+    /// counts only its cases); in model order of inventory, then by id.
+    pub parts: Vec<Part>,
+    /// The principles crosswalk.
+    pub crosswalk: Crosswalk,
+    /// The date statuses are given as of (the site's `data_date`).
+    pub data_date: Option<PartialDate>,
+}
+
+impl Figures {
+    /// Computes every figure of `site`.
+    pub fn of(site: &Site) -> Figures {
+        let flags = site.vocabulary(V::RiskFlags);
+        let classes = site.vocabulary(V::UseClasses);
+        let data_date = site.config.data_date.as_ref().map(|d| d.value);
+        Figures {
+            inventories: site
+                .inventories
+                .iter()
+                .map(|inv| InventoryFigures::of(inv, flags, classes))
+                .collect(),
+            parts: site
+                .inventories
+                .iter()
+                .enumerate()
+                .flat_map(|(n, inv)| parts_of(n, inv, flags, classes))
+                .collect(),
+            jurisdictions: instruments::jurisdictions(site, data_date),
+            crosswalk: instruments::crosswalk(site),
+            data_date,
+        }
+    }
+
+    /// Takes case `old` out of inventory `n`'s figures and puts `new` (now
+    /// in `inv`, the inventory) in its place.
+    pub fn replace(
+        &mut self,
+        flags: &Vocabulary,
+        classes: &Vocabulary,
+        n: usize,
+        inv: &Inventory,
+        old: &Case,
+        new: &Case,
+    ) {
+        if let Some(f) = self.inventories.get_mut(n) {
+            f.add(inv, flags, classes, old, -1);
+            f.add(inv, flags, classes, new, 1);
+        }
+        // The parts are counted anew: the edit may move a case from one
+        // jurisdiction to another (rare, and one inventory's cases).
+        if !self.parts.iter().any(|p| p.inventory == n)
+            && old.jurisdiction.is_none()
+            && new.jurisdiction.is_none()
+        {
+            return;
+        }
+        let at = self
+            .parts
+            .iter()
+            .position(|p| p.inventory >= n)
+            .unwrap_or(self.parts.len());
+        self.parts.retain(|p| p.inventory != n);
+        let fresh = parts_of(n, inv, flags, classes);
+        self.parts.splice(at..at, fresh);
+    }
+
+    /// Indexes of the inventories with cases of jurisdiction `id` (those
+    /// of the jurisdiction, and those of others whose cases name it), in
+    /// model order.
+    pub fn inventories_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = usize> + 'a {
+        (0..self.inventories.len()).filter(move |&n| self.scoped(n, Some(id)).is_some())
+    }
+
+    /// The figures of inventory `n`: all of them, or with `jurisdiction`
+    /// those of its cases that belong to it (none when it has no such case).
+    pub fn scoped(&self, n: usize, jurisdiction: Option<&str>) -> Option<&InventoryFigures> {
+        let whole = self.inventories.get(n)?;
+        let Some(j) = jurisdiction else {
+            return Some(whole);
+        };
+        let mut parts = self.parts.iter().filter(|p| p.inventory == n).peekable();
+        if parts.peek().is_none() {
+            return (whole.jurisdiction == j).then_some(whole);
+        }
+        parts
+            .find(|p| p.figures.jurisdiction == j)
+            .map(|p| &p.figures)
+    }
+}
+
+/// Computes the figures of `site` (the pipeline's analytics stage).
+pub fn analyse(site: &mut Site) {
+    site.figures = Figures::of(site);
+}
+
+/// Whether two versions of a case count the same in every figure: figures
+/// are computed from a case's use class, risk flags and how they were
+/// assessed, nothing else. (`serve` re-renders the pages of figures only
+/// when this is false.)
+pub fn same_figures(a: &Case, b: &Case) -> bool {
+    let refs = |x: &[crate::schema::Ref], y: &[crate::schema::Ref]| {
+        x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p.value == q.value)
+    };
+    a.use_class.value == b.use_class.value
+        && a.jurisdiction.as_ref().map(|j| &j.value) == b.jurisdiction.as_ref().map(|j| &j.value)
+        && refs(&a.risk_flags, &b.risk_flags)
+        && refs(&a.not_assessed, &b.not_assessed)
+        && a.flag_method.as_ref().map(|m| &m.value) == b.flag_method.as_ref().map(|m| &m.value)
+        && a.flag_provenance.len() == b.flag_provenance.len()
+        && a.flag_provenance
+            .iter()
+            .zip(&b.flag_provenance)
+            .all(|(x, y)| x.flag.value == y.flag.value && x.method.value == y.method.value)
+}
+
+/// Flags ticked over a group of cases, as the briefings count them: cases,
+/// ticks and cases assessed per flag. (Pages show [`InventoryFigures`].)
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FlagRow {
-    /// Group id (use class, inventory, jurisdiction, or `all`).
+    /// Group id (inventory or jurisdiction).
     pub id: String,
     /// Cases in the group.
     pub cases: usize,
     /// Cases ticked for each flag, in the risk-flag vocabulary's order.
     pub counts: Vec<usize>,
+    /// Cases on which each flag was assessed.
+    pub assessed: Vec<usize>,
     /// Cases with no flag ticked.
     pub unflagged: usize,
 }
 
-/// The figures over every case, each computed once per site: a full build
-/// asks for them on many pages, and `serve` on every edit. When a case
-/// changes ([`Site::replace_case`]), those already counted are adjusted by
-/// the difference instead of counted again over every case.
-#[derive(Debug, Default)]
-pub struct Figures {
-    overall: OnceLock<FlagRow>,
-    by_use_class: OnceLock<Vec<FlagRow>>,
-    by_inventory: OnceLock<Vec<FlagRow>>,
-    cooccurrence: OnceLock<Vec<Vec<usize>>>,
-}
-
-impl Figures {
-    /// Takes the case `old` out of the figures and puts `new` in its place,
-    /// in inventory `inventory`. `flags` and `classes` are the site's risk
-    /// flag and use class vocabularies.
-    pub fn replace(
-        &mut self,
-        flags: &Vocabulary,
-        classes: &Vocabulary,
-        inventory: usize,
-        old: &Case,
-        new: &Case,
-    ) {
-        let rows = |row: &mut FlagRow, case: &Case, add: bool| {
-            let step = |n: &mut usize| {
-                if add {
-                    *n += 1
-                } else {
-                    *n -= 1
-                }
-            };
-            step(&mut row.cases);
-            if case.risk_flags.is_empty() {
-                step(&mut row.unflagged);
-            }
-            for f in &case.risk_flags {
-                if let Some(i) = flags.position(&f.value) {
-                    step(&mut row.counts[i]);
-                }
-            }
-        };
-        for (case, add) in [(old, false), (new, true)] {
-            if let Some(row) = self.overall.get_mut() {
-                rows(row, case, add);
-            }
-            if let Some(by_class) = self.by_use_class.get_mut() {
-                if let Some(i) = classes.position(&case.use_class.value) {
-                    rows(&mut by_class[i], case, add);
-                }
-            }
-            if let Some(by_inventory) = self.by_inventory.get_mut() {
-                rows(&mut by_inventory[inventory], case, add);
-            }
-            if let Some(m) = self.cooccurrence.get_mut() {
-                let idx = flag_positions(flags, case);
-                for &a in &idx {
-                    for &b in &idx {
-                        if add {
-                            m[a][b] += 1
-                        } else {
-                            m[a][b] -= 1
-                        }
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// The vocabulary positions of a case's risk flags.
-fn flag_positions(flags: &Vocabulary, case: &Case) -> Vec<usize> {
-    case.risk_flags
-        .iter()
-        .filter_map(|f| flags.position(&f.value))
-        .collect()
-}
-
-fn count_flags<'a>(site: &Site, id: String, cases: impl Iterator<Item = &'a Case>) -> FlagRow {
-    let vocab = site.vocabulary(V::RiskFlags);
-    let mut counts = vec![0; vocab.terms.len()];
-    let mut n = 0;
-    let mut unflagged = 0;
-    for case in cases {
-        n += 1;
-        if case.risk_flags.is_empty() {
-            unflagged += 1;
-        }
-        for f in &case.risk_flags {
-            if let Some(i) = vocab.position(&f.value) {
-                counts[i] += 1;
-            }
-        }
-    }
-    FlagRow {
+fn row_of(id: String, list: &[&InventoryFigures], flags: usize) -> FlagRow {
+    let mut row = FlagRow {
         id,
-        cases: n,
-        counts,
-        unflagged,
-    }
-}
-
-/// Whether two versions of a case count the same in every figure: figures
-/// are computed from a case's use class and risk flags, nothing else.
-/// (`serve` re-renders the pages of figures only when this is false.)
-pub fn same_figures(a: &Case, b: &Case) -> bool {
-    a.use_class.value == b.use_class.value
-        && a.risk_flags.len() == b.risk_flags.len()
-        && a.risk_flags
-            .iter()
-            .zip(&b.risk_flags)
-            .all(|(x, y)| x.value == y.value)
-}
-
-/// Flag counts over every case.
-pub fn flags_overall(site: &Site) -> FlagRow {
-    site.figures
-        .overall
-        .get_or_init(|| count_flags(site, "all".into(), site.cases().map(|(_, c)| c)))
-        .clone()
-}
-
-/// Flag counts per use class, in vocabulary order (classes with no case included).
-pub fn flags_by_use_class(site: &Site) -> Vec<FlagRow> {
-    site.figures
-        .by_use_class
-        .get_or_init(|| by_use_class(site))
-        .clone()
-}
-
-fn by_use_class(site: &Site) -> Vec<FlagRow> {
-    // One pass sorts the cases into their classes (not one pass per class:
-    // every edit while serving recounts this over all cases).
-    let classes = site.vocabulary(V::UseClasses);
-    let mut groups: Vec<Vec<&Case>> = vec![Vec::new(); classes.terms.len()];
-    for (_, case) in site.cases() {
-        if let Some(i) = classes.position(&case.use_class.value) {
-            groups[i].push(case);
+        cases: 0,
+        counts: vec![0; flags],
+        assessed: vec![0; flags],
+        unflagged: 0,
+    };
+    for f in list {
+        row.cases += f.held;
+        row.unflagged += f.unflagged;
+        for (i, c) in f.flags.iter().enumerate() {
+            row.counts[i] += c.flagged;
+            row.assessed[i] += c.assessed;
         }
     }
-    classes
-        .terms
-        .iter()
-        .zip(groups)
-        .map(|(t, cases)| count_flags(site, t.id.value.clone(), cases.into_iter()))
-        .collect()
-}
-
-/// Flag counts per inventory.
-pub fn flags_by_inventory(site: &Site) -> Vec<FlagRow> {
-    site.figures
-        .by_inventory
-        .get_or_init(|| {
-            site.inventories
-                .iter()
-                .map(|inv| count_flags(site, inv.id.value.clone(), inv.cases.iter()))
-                .collect()
-        })
-        .clone()
-}
-
-/// Flag counts over the cases of one jurisdiction: its inventories' cases
-/// and cases of other inventories that name it as their own jurisdiction.
-pub fn flags_for_jurisdiction(site: &Site, jurisdiction: &str) -> FlagRow {
-    count_flags(
-        site,
-        jurisdiction.to_string(),
-        site.inventories.iter().flat_map(|i| {
-            i.cases
-                .iter()
-                .filter(move |c| Site::case_jurisdiction(i, c) == jurisdiction)
-        }),
-    )
+    row
 }
 
 /// Flag counts over one inventory.
 pub fn flags_for_inventory(site: &Site, inventory: usize) -> FlagRow {
-    let inv = &site.inventories[inventory];
-    count_flags(site, inv.id.value.clone(), inv.cases.iter())
+    let f = &site.figures.inventories[inventory];
+    row_of(
+        f.id.clone(),
+        &[f],
+        site.vocabulary(V::RiskFlags).terms.len(),
+    )
 }
 
-/// How often each pair of flags is ticked on the same case; the diagonal
-/// holds each flag's own count.
-pub fn flag_cooccurrence(site: &Site) -> Vec<Vec<usize>> {
-    site.figures
-        .cooccurrence
-        .get_or_init(|| cooccurrence(site))
-        .clone()
-}
-
-fn cooccurrence(site: &Site) -> Vec<Vec<usize>> {
-    let vocab = site.vocabulary(V::RiskFlags);
-    let n = vocab.terms.len();
-    let mut m = vec![vec![0; n]; n];
-    for (_, case) in site.cases() {
-        let idx = flag_positions(vocab, case);
-        for &a in &idx {
-            for &b in &idx {
-                m[a][b] += 1;
-            }
-        }
-    }
-    m
-}
-
-/// Which crosswalk principles each framework addresses: for each framework
-/// (in model order), the instrument's own wordings keyed by crosswalk id.
-pub fn principle_matrix(site: &Site) -> Vec<BTreeMap<String, Vec<usize>>> {
-    site.frameworks
-        .iter()
-        .map(|fw| {
-            let mut m: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-            for (i, p) in fw.principles.iter().enumerate() {
-                for t in &p.maps_to {
-                    m.entry(t.value.clone()).or_default().push(i);
-                }
-            }
-            m
-        })
-        .collect()
-}
-
-/// Number of frameworks addressing each crosswalk principle, in vocabulary order.
-pub fn principle_coverage(site: &Site) -> Vec<usize> {
-    let matrix = principle_matrix(site);
-    site.vocabulary(V::Principles)
-        .terms
-        .iter()
-        .map(|t| {
-            matrix
-                .iter()
-                .filter(|m| m.contains_key(&t.id.value))
-                .count()
-        })
-        .collect()
+/// Flag counts over the cases of one jurisdiction (its inventories' and
+/// those of other inventories that name it as their own), summed across
+/// inventories: the briefings' figure.
+pub fn flags_for_jurisdiction(site: &Site, jurisdiction: &str) -> FlagRow {
+    let list: Vec<&InventoryFigures> = site
+        .figures
+        .inventories_of(jurisdiction)
+        .filter_map(|n| site.figures.scoped(n, Some(jurisdiction)))
+        .collect();
+    row_of(
+        jurisdiction.to_string(),
+        &list,
+        site.vocabulary(V::RiskFlags).terms.len(),
+    )
 }
 
 /// Headline figures for the home page.
@@ -261,18 +242,18 @@ pub fn principle_coverage(site: &Site) -> Vec<usize> {
 pub struct Headline {
     /// Jurisdictions.
     pub jurisdictions: usize,
-    /// Frameworks.
+    /// Instruments.
     pub frameworks: usize,
-    /// Binding frameworks.
-    pub binding: usize,
+    /// Instruments current as of the data date (in force, adopted, ...).
+    pub current: usize,
+    /// Binding instruments among the current ones.
+    pub binding_current: usize,
     /// Provisions, nested ones included.
     pub provisions: usize,
     /// Inventories.
     pub inventories: usize,
     /// Cases held.
     pub cases: usize,
-    /// Cases with at least one flag.
-    pub flagged_cases: usize,
 }
 
 /// Computes the headline figures.
@@ -280,177 +261,25 @@ pub fn headline(site: &Site) -> Headline {
     fn count(p: &[crate::schema::Provision]) -> usize {
         p.iter().map(|x| 1 + count(&x.provisions)).sum()
     }
+    let current: Vec<usize> = site
+        .figures
+        .jurisdictions
+        .iter()
+        .flat_map(|j| j.of_phase(Phase::Current).iter().copied())
+        .collect();
     Headline {
         jurisdictions: site.jurisdictions.len(),
         frameworks: site.frameworks.len(),
-        binding: site.frameworks.iter().filter(|f| f.binding).count(),
+        current: current.len(),
+        binding_current: current
+            .iter()
+            .filter(|&&i| site.frameworks[i].binding)
+            .count(),
         provisions: site.frameworks.iter().map(|f| count(&f.provisions)).sum(),
         inventories: site.inventories.len(),
         cases: site.case_count(),
-        flagged_cases: site
-            .cases()
-            .filter(|(_, c)| !c.risk_flags.is_empty())
-            .count(),
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{assemble, Vocabulary};
-    use crate::schema::{Framework, Inventory, SiteConfig, VocabularyFile};
-    use std::collections::BTreeMap;
-
-    /// A small site made by hand: three flags, two use classes, two
-    /// inventories with four cases, two frameworks.
-    fn site() -> Site {
-        let config: SiteConfig = serde_saphyr::from_str(
-            "title: {en: T}\nbase_url: https://x.org/\nlanguages: [en]\ndefault_language: en\n",
-        )
-        .unwrap();
-        let mut vocab = BTreeMap::new();
-        for src in [
-            "vocabulary: risk_flags\nterms: [{id: a, label: {en: A}}, {id: b, label: {en: B}}, {id: c, label: {en: C}}]",
-            "vocabulary: use_classes\nterms: [{id: x, label: {en: X}}, {id: y, label: {en: Y}}]",
-            "vocabulary: principles\nterms: [{id: p, label: {en: P}}, {id: q, label: {en: Q}}]",
-        ] {
-            let f: VocabularyFile = serde_saphyr::from_str(src).unwrap();
-            vocab.insert(f.vocabulary.value, Vocabulary::new(None, None, f.terms));
-        }
-        let inv = |id: &str, j: &str, cases: &str| -> Inventory {
-            serde_saphyr::from_str(&format!("id: {id}\njurisdiction: {j}\ntitle: {{en: {id}}}\npublisher: {{en: P}}\nyear: 2024\ncases:\n{cases}")).unwrap()
-        };
-        let i1 = inv(
-            "i1",
-            "tw",
-            "  - {id: c1, name: {en: c1}, agency: {en: g}, use_class: x, risk_flags: [a, b]}\n  - {id: c2, name: {en: c2}, agency: {en: g}, use_class: x, risk_flags: [a]}\n  - {id: c3, name: {en: c3}, agency: {en: g}, use_class: y, risk_flags: []}\n",
-        );
-        let i2 = inv(
-            "i2",
-            "us",
-            "  - {id: c4, name: {en: c4}, agency: {en: g}, use_class: y, risk_flags: [a, b, c]}\n",
-        );
-        let fw = |id: &str, principles: &str| -> Framework {
-            serde_saphyr::from_str(&format!("id: {id}\njurisdiction: tw\ntype: law\ntitle: {{en: {id}}}\nbinding: true\nprinciples: {principles}\n")).unwrap()
-        };
-        let f1 = fw(
-            "f1",
-            "[{maps_to: [p], wording: {en: w1}}, {maps_to: [p, q], wording: {en: w2}}]",
-        );
-        let f2 = fw("f2", "[]");
-        assemble(
-            config,
-            vocab,
-            vec![],
-            vec![],
-            vec![f1, f2],
-            vec![i1, i2],
-            vec![],
-        )
-    }
-
-    #[test]
-    fn counts_flags_overall_and_by_group() {
-        let s = site();
-        let all = flags_overall(&s);
-        assert_eq!(
-            (all.cases, all.counts.clone(), all.unflagged),
-            (4, vec![3, 2, 1], 1)
-        );
-        let by_class = flags_by_use_class(&s);
-        assert_eq!(
-            by_class
-                .iter()
-                .map(|r| (r.id.as_str(), r.cases, r.counts.clone()))
-                .collect::<Vec<_>>(),
-            [("x", 2, vec![2, 1, 0]), ("y", 2, vec![1, 1, 1])]
-        );
-        let by_inv = flags_by_inventory(&s);
-        assert_eq!(
-            by_inv.iter().map(|r| r.counts.clone()).collect::<Vec<_>>(),
-            [vec![2, 1, 0], vec![1, 1, 1]]
-        );
-        assert_eq!(flags_for_jurisdiction(&s, "us").counts, vec![1, 1, 1]);
-        assert_eq!(flags_for_jurisdiction(&s, "jp").cases, 0);
-    }
-
-    /// Every figure over all cases, freshly counted or as memoized.
-    fn all_figures(s: &Site) -> (FlagRow, Vec<FlagRow>, Vec<FlagRow>, Vec<Vec<usize>>) {
-        (
-            flags_overall(s),
-            flags_by_use_class(s),
-            flags_by_inventory(s),
-            flag_cooccurrence(s),
-        )
-    }
-
-    #[test]
-    fn a_replaced_case_adjusts_the_figures_as_a_recount_would() {
-        let mut s = site();
-        all_figures(&s); // counted, then adjusted by each edit below
-        let at = |inventory, case| crate::model::CaseRef { inventory, case };
-        let edited = |s: &Site, r: crate::model::CaseRef, yaml: &str| -> Case {
-            let mut c: Case = serde_saphyr::from_str(yaml).unwrap();
-            c.id = s.inventories[r.inventory].cases[r.case].id.clone();
-            c
-        };
-        for (r, yaml) in [
-            // Flags changed, class kept.
-            (
-                at(0, 0),
-                "{id: c1, name: {en: c1}, agency: {en: g}, use_class: x, risk_flags: [c]}",
-            ),
-            // Class changed, and a flagged case left with no flag.
-            (
-                at(1, 0),
-                "{id: c4, name: {en: c4}, agency: {en: g}, use_class: x, risk_flags: []}",
-            ),
-            // An unflagged case flagged, in another class.
-            (
-                at(0, 2),
-                "{id: c3, name: {en: c3}, agency: {en: g}, use_class: x, risk_flags: [a, b, c]}",
-            ),
-        ] {
-            let case = edited(&s, r, yaml);
-            s.replace_case(r, case);
-            let adjusted = all_figures(&s);
-            s.figures = Figures::default();
-            assert_eq!(adjusted, all_figures(&s), "after editing {r:?}");
-        }
-        let all = flags_overall(&s);
-        assert_eq!(
-            (all.cases, all.counts.clone(), all.unflagged),
-            (4, vec![2, 1, 2], 1)
-        );
-    }
-
-    #[test]
-    fn cooccurrence_is_symmetric_with_counts_on_the_diagonal() {
-        let m = flag_cooccurrence(&site());
-        assert_eq!(m, vec![vec![3, 2, 1], vec![2, 2, 1], vec![1, 1, 1]]);
-    }
-
-    #[test]
-    fn principle_coverage_counts_frameworks_not_wordings() {
-        let s = site();
-        assert_eq!(principle_coverage(&s), vec![1, 1]);
-        let m = principle_matrix(&s);
-        assert_eq!(m[0].get("p"), Some(&vec![0, 1]));
-        assert!(m[1].is_empty());
-    }
-
-    #[test]
-    fn headline_figures() {
-        let h = headline(&site());
-        assert_eq!(
-            (
-                h.frameworks,
-                h.binding,
-                h.inventories,
-                h.cases,
-                h.flagged_cases
-            ),
-            (2, 2, 2, 4, 3)
-        );
-    }
-}
+mod tests;

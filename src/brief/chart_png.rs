@@ -133,7 +133,8 @@ impl ChartFonts {
             fontdb: self.db.clone(),
             ..Default::default()
         };
-        let tree = Tree::from_str(svg, &opt).map_err(|e| format!("reading a chart: {e}"))?;
+        let svg = crate::charts::paint::untokenise(svg);
+        let tree = Tree::from_str(&svg, &opt).map_err(|e| format!("reading a chart: {e}"))?;
         let size = tree.size();
         let w = (size.width() * SCALE).ceil() as u32;
         let h = (size.height() * SCALE).ceil() as u32;

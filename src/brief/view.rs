@@ -320,16 +320,21 @@ pub fn jurisdiction(v: View, j: usize, version: &str) -> Value {
         .filter(|c| !c["by"].as_array().is_some_and(|a| a.is_empty()))
         .count();
 
-    let invs: Vec<usize> = (0..site.inventories.len())
-        .filter(|&i| site.inventories[i].jurisdiction.value == id)
-        .collect();
+    // Its inventories, and other inventories with cases that name it.
+    let invs: Vec<usize> = site.figures.inventories_of(id).collect();
     for &i in &invs {
         cites.cite(&site.inventories[i].sources);
     }
     let row = analytics::flags_for_jurisdiction(site, id);
     let cases: Vec<(usize, &Case)> = invs
         .iter()
-        .flat_map(|&i| site.inventories[i].cases.iter().map(move |c| (i, c)))
+        .flat_map(|&i| {
+            let inv = &site.inventories[i];
+            inv.cases
+                .iter()
+                .filter(move |c| Site::case_jurisdiction(inv, c) == id)
+                .map(move |c| (i, c))
+        })
         .collect();
     let figures_cases = case_figures(v, &row, invs.len());
     let binding: Vec<String> = fws
@@ -446,9 +451,8 @@ pub fn compare(v: View, js: &[usize], version: &str) -> Value {
         |j: usize| analytics::flags_for_jurisdiction(site, &site.jurisdictions[j].id.value);
     let flag_rows: Vec<FlagRow> = js.iter().map(|&j| rows_for(j)).collect();
     let inv_count = |j: usize| {
-        site.inventories
-            .iter()
-            .filter(|i| i.jurisdiction.value == site.jurisdictions[j].id.value)
+        site.figures
+            .inventories_of(&site.jurisdictions[j].id.value)
             .count()
     };
 
@@ -468,7 +472,8 @@ pub fn compare(v: View, js: &[usize], version: &str) -> Value {
         None => lit("—"),
     }).collect::<Vec<_>>()}));
     side.push(json!({"label": t("instruments"), "num": true, "cells": fws.iter().map(|l| lit(l.len().to_string())).collect::<Vec<_>>()}));
-    side.push(json!({"label": t("binding_instruments"), "cells": fws.iter().map(|l| cell_list(l.iter().filter(|&&i| site.frameworks[i].binding).map(|&i| short_plain(v, i)).collect())).collect::<Vec<_>>()}));
+    // Binding instruments current on the data date (a revoked order binds no one).
+    side.push(json!({"label": t("binding_instruments"), "cells": js.iter().map(|&j| cell_list(site.figures.jurisdictions[j].of_phase(analytics::Phase::Current).iter().filter(|&&i| site.frameworks[i].binding).map(|&i| short_plain(v, i)).collect())).collect::<Vec<_>>()}));
     side.push(json!({"label": t("risk_instruments"), "cells": fws.iter().map(|l| cell_list(l.iter().filter(|&&i| site.frameworks[i].risk_based).map(|&i| short_plain(v, i)).collect())).collect::<Vec<_>>()}));
     side.push(json!({"label": t("dedicated_body"), "cells": js.iter().map(|&j| match &site.jurisdictions[j].dedicated_body {
         Some(b) => v.tx(b),
@@ -537,46 +542,56 @@ pub fn compare(v: View, js: &[usize], version: &str) -> Value {
     };
     let mut cases: Vec<(usize, &Case)> = Vec::new();
     for &j in js {
-        for (i, inv) in site.inventories.iter().enumerate() {
-            if inv.jurisdiction.value == site.jurisdictions[j].id.value {
-                cites.cite(&inv.sources);
-                cases.extend(inv.cases.iter().map(|c| (i, c)));
-            }
+        let id = site.jurisdictions[j].id.value.as_str();
+        for i in site.figures.inventories_of(id) {
+            let inv = &site.inventories[i];
+            cites.cite(&inv.sources);
+            cases.extend(
+                inv.cases
+                    .iter()
+                    .filter(|c| Site::case_jurisdiction(inv, c) == id)
+                    .map(|c| (i, c)),
+            );
         }
     }
-    // Case figures over all compared jurisdictions together.
-    let mut total = FlagRow {
-        id: "compare".into(),
-        cases: 0,
-        counts: vec![0; flags.len()],
-        unflagged: 0,
-    };
-    for r in &flag_rows {
-        total.cases += r.cases;
-        total.unflagged += r.unflagged;
-        for (a, b) in total.counts.iter_mut().zip(&r.counts) {
-            *a += b;
-        }
-    }
-    let inventories: usize = js.iter().map(|&j| inv_count(j)).sum();
     let entries: Vec<summary::CompareEntry> = js
         .iter()
         .zip(&fws)
         .zip(&names)
-        .map(|((&j, l), n)| summary::CompareEntry {
-            name: n.clone(),
-            instruments: l.len(),
-            binding: l.iter().filter(|&&i| site.frameworks[i].binding).count(),
-            approach: approach_now(v, &site.jurisdictions[j]).map(|a| a.0),
+        .map(|((&j, l), n)| {
+            let phases = &site.figures.jurisdictions[j];
+            let current = phases.of_phase(analytics::Phase::Current);
+            summary::CompareEntry {
+                name: n.clone(),
+                instruments: l.len(),
+                current: current.len(),
+                binding_current: current
+                    .iter()
+                    .filter(|&&i| site.frameworks[i].binding)
+                    .count(),
+                ended: phases.of_phase(analytics::Phase::Ended).len(),
+                approach: approach_now(v, &site.jurisdictions[j]).map(|a| a.0),
+                cases: (
+                    site.figures
+                        .inventories_of(&site.jurisdictions[j].id.value)
+                        .filter_map(|k| {
+                            site.figures
+                                .scoped(k, Some(&site.jurisdictions[j].id.value))
+                        })
+                        .map(|f| f.held)
+                        .sum(),
+                    inv_count(j),
+                ),
+            }
         })
         .collect();
-    let summary = summary::compare(
-        lang,
-        &entries,
-        &shared,
-        principles.len(),
-        &case_figures(v, &total, inventories),
-    );
+    let date = site
+        .config
+        .data_date
+        .as_ref()
+        .map(|d| d.value.to_string())
+        .unwrap_or_default();
+    let summary = summary::compare(lang, &entries, &shared, principles.len(), &date);
     let mut d = doc(
         v,
         "compare",

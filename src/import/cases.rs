@@ -62,6 +62,9 @@ pub(super) fn plan(
         for f in &c.risk_flags {
             *report.flag_counts.entry(f.clone()).or_default() += 1;
         }
+        for f in &c.not_assessed {
+            *report.not_assessed_counts.entry(f.clone()).or_default() += 1;
+        }
     }
     let rows: Vec<Option<usize>> = cases.iter().map(|c| row_of.get(&c.id).copied()).collect();
     let written = write_inventory(&inventory(m, names, cases));
@@ -93,20 +96,24 @@ fn inventory(
     let inv = &m.inventory;
     let method = |id: &str,
                   label: &super::mapping::LangText,
-                  description: &super::mapping::LangText| OutMethod {
+                  description: &super::mapping::LangText,
+                  assesses: Option<Vec<String>>| OutMethod {
         id: id.to_string(),
         label: OutText::from_lang(label),
         description: OutText::from_lang(description),
+        assesses,
     };
+    // A rule assesses the one flag it sets; another method what the mapping
+    // says it assesses (absent: every flag).
     let mut flag_methods: Vec<OutMethod> = m
         .flag_rules
         .iter()
-        .map(|r| method(&r.id, &r.label, &r.description))
+        .map(|r| method(&r.id, &r.label, &r.description, Some(vec![r.flag.clone()])))
         .collect();
     flag_methods.extend(
         m.flag_methods
             .iter()
-            .map(|f| method(&f.id, &f.label, &f.description)),
+            .map(|f| method(&f.id, &f.label, &f.description, f.assesses.clone())),
     );
     OutInventory {
         header: header(&names.file, &names.mapping),

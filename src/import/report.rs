@@ -134,6 +134,8 @@ pub struct ImportReport {
     pub elapsed: Duration,
     /// Risk-flag counts over the written cases, by flag id.
     pub flag_counts: BTreeMap<String, usize>,
+    /// Cases on which each flag was not assessed (no answer), by flag id.
+    pub not_assessed_counts: BTreeMap<String, usize>,
     /// Things to know that are not about a cell (problems the site had before).
     pub notes: Vec<String>,
 }
@@ -233,6 +235,18 @@ impl ImportReport {
                 .map(|(k, v)| format!("{k} {v}"))
                 .collect();
             let _ = writeln!(o, "import: risk flags set: {}", parts.join(", "));
+        }
+        if !self.not_assessed_counts.is_empty() {
+            let parts: Vec<String> = self
+                .not_assessed_counts
+                .iter()
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect();
+            let _ = writeln!(
+                o,
+                "import: risk flags not assessed (no answer): {}",
+                parts.join(", ")
+            );
         }
         let mut kinds: BTreeMap<IssueKind, BTreeMap<(String, String), Vec<&Issue>>> =
             BTreeMap::new();

@@ -103,8 +103,9 @@ pub struct Site {
     pub(crate) framework_index: HashMap<String, usize>,
     pub(crate) inventory_index: HashMap<String, usize>,
     pub(crate) case_index: HashMap<String, CaseRef>,
-    /// Figures over every case, computed on first use.
-    pub(crate) figures: crate::analytics::Figures,
+    /// Every figure, computed by the analytics stage
+    /// ([`crate::analytics::analyse`]) once the site is valid.
+    pub figures: crate::analytics::Figures,
 }
 
 impl Site {
@@ -157,13 +158,14 @@ impl Site {
     /// so far are adjusted to it.
     pub fn replace_case(&mut self, at: CaseRef, case: Case) -> Case {
         let old = std::mem::replace(&mut self.inventories[at.inventory].cases[at.case], case);
-        let new = &self.inventories[at.inventory].cases[at.case];
+        let inv = &self.inventories[at.inventory];
         self.figures.replace(
             &self.vocab[&VocabularyKind::RiskFlags],
             &self.vocab[&VocabularyKind::UseClasses],
             at.inventory,
+            inv,
             &old,
-            new,
+            &inv.cases[at.case],
         );
         old
     }
@@ -202,8 +204,12 @@ impl Site {
     /// for that flag on that case (the one that set it, or for an unticked
     /// flag the case's or the inventory's method) can assess it. A case with
     /// no method at all counts as assessed on every flag, as before methods
-    /// could say what they assess.
+    /// could say what they assess. A flag the case lists in `not_assessed`
+    /// (the source gave no answer) was not assessed, whatever the method.
     pub fn assessed(inv: &Inventory, case: &Case, flag: &str) -> bool {
+        if case.not_assessed.iter().any(|f| f.value == flag) {
+            return false;
+        }
         let Some(method) = Self::flag_method(inv, case, flag) else {
             return true;
         };

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 /// (key, zh-TW, en).
-const STRINGS: &[(&str, &str, &str)] = &[
+pub(super) const STRINGS: &[(&str, &str, &str)] = &[
     ("home", "首頁", "Home"),
     ("jurisdictions", "管轄區域", "Jurisdictions"),
     ("frameworks", "治理框架", "Frameworks"),
@@ -68,7 +68,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("timeline", "時間軸", "Timeline"),
     ("principles_coverage", "原則涵蓋情形", "Principles coverage"),
     ("covered_by", "涵蓋文件", "Covered by"),
-    ("not_covered", "未涵蓋", "not covered"),
+    ("not_covered", "本站未對應任何文件", "nothing mapped here"),
     ("case_inventories", "案例清冊", "Case inventories"),
     ("publisher", "發布者", "Publisher"),
     ("year", "年度", "Year"),
@@ -297,7 +297,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
 pub fn table(lang: &str) -> Value {
     let zh = lang.starts_with("zh");
     let mut m = Map::new();
-    for (k, z, e) in STRINGS {
+    for (k, z, e) in STRINGS.iter().chain(super::figure_strings::FIGURES) {
         m.insert(
             (*k).to_string(),
             Value::String(if zh { z } else { e }.to_string()),
@@ -311,6 +311,7 @@ pub fn get(lang: &str, key: &str) -> String {
     let zh = lang.starts_with("zh");
     STRINGS
         .iter()
+        .chain(super::figure_strings::FIGURES)
         .find(|(k, _, _)| *k == key)
         .map(|(_, z, e)| if zh { *z } else { *e })
         .unwrap_or(key)

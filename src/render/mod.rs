@@ -20,6 +20,8 @@ pub mod case_rows;
 pub mod cite;
 pub mod data;
 pub mod feed;
+mod figure_strings;
+pub mod figures;
 pub mod i18n;
 pub mod layout;
 pub mod pages;
@@ -101,6 +103,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "risks.html",
         include_str!("../../themes/default/templates/risks.html"),
+    ),
+    (
+        "principle.html",
+        include_str!("../../themes/default/templates/principle.html"),
     ),
     (
         "vocabularies.html",
@@ -302,9 +308,17 @@ pub fn render_site_to(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Ren
     } else {
         0
     };
-    let extra = maps.len() + 5 + 2 + 2 * languages + feeds + theme.statics.len();
+    // The figures' downloads are small (a few hundred KB in all): made
+    // first, so the progress total counts them.
+    let figure_files = figures::downloads::files(site);
+    let extra =
+        maps.len() + 5 + 2 + 2 * languages + feeds + theme.statics.len() + figure_files.len();
     sink.total(jobs.len() + extra);
     let mut others = 0usize;
+    for (path, bytes) in figure_files {
+        sink.put(&path, &bytes)?;
+        others += 1;
+    }
     for (path, bytes) in maps {
         sink.put(&path, &bytes)?;
         others += 1;

@@ -128,6 +128,7 @@ impl<'a> View<'a> {
                     "publisher": self.tx_opt(&s.publisher),
                     "published": s.published.as_ref().map(|d| d.value.to_string()),
                     "accessed": s.accessed.as_ref().map(|d| d.value.to_string()),
+                    "not_in_documents": self.tx_opt(&s.not_in_documents),
                 }
             })
             .collect()

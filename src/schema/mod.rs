@@ -189,6 +189,22 @@ pub struct Source {
     /// When the URL was last checked.
     #[serde(default)]
     pub accessed: Option<Spanned<PartialDate>>,
+    /// What this entry gives that the research documents do not (a
+    /// publisher, a date, a full title), taken from the work itself at its
+    /// `url`. Shown as "not from the documents".
+    #[serde(default)]
+    pub not_in_documents: Option<Text>,
+}
+
+/// A fact a record gives that the research documents do not, with the
+/// source it comes from. Pages mark it "not from the documents".
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Supplement {
+    /// What the fact is ("the order's number, 14091").
+    pub what: Text,
+    /// Where it comes from: a bibliography entry.
+    pub source: Ref,
 }
 
 /// Kind of jurisdiction.
@@ -326,6 +342,10 @@ pub struct Framework {
     /// Sources for what the record says.
     #[serde(default)]
     pub sources: SourceRefs,
+    /// Facts it gives that the research documents do not, each with its
+    /// source (an order's number, a date from the official record).
+    #[serde(default)]
+    pub not_in_documents: Vec<Supplement>,
     /// Fields a researcher edited by hand in an imported record;
     /// `govatlas import` leaves them alone (see [`OVERRIDABLE_FRAMEWORK_FIELDS`]).
     #[serde(default)]
@@ -614,6 +634,12 @@ pub struct Case {
     /// Per-flag methods where flags came from different methods (import rules).
     #[serde(default)]
     pub flag_provenance: Vec<FlagProvenance>,
+    /// Terms of `risk_flags` that were not assessed on this case although its
+    /// method can assess them: the source gave no answer to the question the
+    /// method reads (an import rule met a blank cell). Shown as "not
+    /// assessed", never as an unticked 0, and left out of shares.
+    #[serde(default)]
+    pub not_assessed: Vec<Ref>,
     /// Development stage as published.
     #[serde(default)]
     pub stage: Option<Text>,
@@ -627,7 +653,8 @@ pub struct Case {
 }
 
 /// Case fields that `overrides` may name. Overriding `risk_flags` also keeps
-/// the case's `flag_method` and `flag_provenance`, which go with it.
+/// the case's `flag_method`, `flag_provenance` and `not_assessed`, which go
+/// with it.
 pub const OVERRIDABLE_CASE_FIELDS: &[&str] = &[
     "name",
     "agency",

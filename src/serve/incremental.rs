@@ -279,6 +279,14 @@ impl Session {
                 })
         };
         let data = || -> Result<(), String> {
+            // The figures' downloads (small), when a figure changed.
+            if deps.figures {
+                let touched =
+                    render::figures::downloads::files_after_case_edit(site, &deps.inventories);
+                for (path, bytes) in touched {
+                    render::Sink::put(&sink, &path, &bytes)?;
+                }
+            }
             // One file at a time: side by side they were slower (they
             // compete with the pages for 2 cores and memory bandwidth).
             let mut stamps = self.stamps.lock().unwrap_or_else(|e| e.into_inner());
@@ -405,8 +413,19 @@ impl Dependents {
             inventory_ids: changed()
                 .map(|c| site.inventories[c.inventory].id.value.clone())
                 .collect(),
+            // The inventory's jurisdiction, and, for an inventory whose
+            // cases name their own, each of theirs (a case may have moved).
             jurisdictions: changed()
-                .map(|c| site.inventories[c.inventory].jurisdiction.value.clone())
+                .flat_map(|c| {
+                    let inv = &site.inventories[c.inventory];
+                    std::iter::once(inv.jurisdiction.value.clone()).chain(
+                        site.figures
+                            .parts
+                            .iter()
+                            .filter(move |p| p.inventory == c.inventory)
+                            .map(|p| p.figures.jurisdiction.clone()),
+                    )
+                })
                 .collect(),
             rows: changed().map(|c| offsets[c.inventory] + c.case).collect(),
         }

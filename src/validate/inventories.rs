@@ -145,7 +145,27 @@ pub(super) fn check_inventory(cx: &mut Checker, file: FileId, inv: &Inventory) {
             }
             method_ref(cx, &prov.method, format!("{p}.flag_provenance[{k}].method"));
         }
+        for (k, f) in case.not_assessed.iter().enumerate() {
+            if cx.term(file, f, V::RiskFlags, format!("{p}.not_assessed[{k}]"))
+                && flags.contains(f.value.as_str())
+            {
+                cx.error_at(
+                    file,
+                    f,
+                    "flag-not-assessed",
+                    Some(format!("{p}.not_assessed[{k}]")),
+                    format!(
+                        "risk flag `{}` is both ticked and listed as not assessed",
+                        f.value
+                    ),
+                )
+                .help("a flag that was not assessed cannot be ticked: remove it from one of the two lists");
+            }
+        }
         for (k, f) in case.risk_flags.iter().enumerate() {
+            if case.not_assessed.iter().any(|n| n.value == f.value) {
+                continue; // reported above
+            }
             if !crate::model::Site::assessed(inv, case, &f.value) {
                 let method = crate::model::Site::flag_method(inv, case, &f.value).unwrap_or("");
                 cx.error_at(

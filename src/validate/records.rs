@@ -248,6 +248,14 @@ pub(super) fn check_framework(cx: &mut Checker, file: FileId, fw: &Framework) {
             }
         }
     }
+    for (i, s) in fw.not_in_documents.iter().enumerate() {
+        cx.reference(
+            file,
+            &s.source,
+            Kind::Source,
+            format!("not_in_documents[{i}].source"),
+        );
+    }
     check_sources(cx, file, &fw.sources, "");
 }
 

@@ -102,7 +102,8 @@ fn tables_hold_the_fixtures_figures() {
     assert_eq!(inst[2][2], "Non-binding\nRisk-tiered");
     assert_eq!(inst[2][4], "2024-07-15 Draft");
     let principles = table(&t, &["Principles covered", "Covered by"]);
-    assert_eq!(principles[4], ["○ Human rights", "not covered"]);
+    // An empty cell: this site maps nothing there (not "not covered").
+    assert_eq!(principles[4], ["○ Human rights", "nothing mapped here"]);
     // The flag chart's numbers: Taiwan's six cases, by hand.
     let flags = table(&t, &["Flag", "Cases", "Share"]);
     let counts: Vec<u64> = flags[1..6].iter().map(|r| r[1].parse().unwrap()).collect();

@@ -40,7 +40,7 @@ fn missing() -> Option<String> {
 
 /// True (after saying why) when the browser stack is absent; with
 /// `GOVATLAS_BROWSER_TESTS` set, as in CI, an absent stack is a failure.
-fn skip() -> bool {
+pub(crate) fn skip() -> bool {
     let Some(why) = missing() else { return false };
     assert!(
         std::env::var_os("GOVATLAS_BROWSER_TESTS").is_none(),

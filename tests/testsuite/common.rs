@@ -169,9 +169,9 @@ pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-/// The numbers in the flag table of a page (`td[data-flag]` in flag order)
-/// and its total.
-pub fn flag_table(doc: &scraper::Html) -> (Vec<(String, u64)>, u64) {
+/// The flag table of a briefing's chart (`figure.chart td[data-flag]`,
+/// the count as its text) and its total.
+fn briefing_flag_table(doc: &scraper::Html) -> (Vec<(String, u64)>, u64) {
     let sel = scraper::Selector::parse("figure.chart td[data-flag]").unwrap();
     let counts = doc
         .select(&sel)
@@ -184,6 +184,35 @@ pub fn flag_table(doc: &scraper::Html) -> (Vec<(String, u64)>, u64) {
         .collect();
     let total = texts(doc, "figure.chart td[data-total]")
         .first()
+        .map(|t| t.parse().unwrap())
+        .unwrap_or(0);
+    (counts, total)
+}
+
+/// The flag counts in the first figure of a page (a briefing's: see
+/// [`briefing_flag_table`]) (`td[data-flag]` with a
+/// `data-flagged` count, in table order; a flag not assessed has none) and
+/// the cases it counts (its first `td[data-total]`).
+pub fn flag_table(doc: &scraper::Html) -> (Vec<(String, u64)>, u64) {
+    let fig = scraper::Selector::parse("figure.fig").unwrap();
+    let Some(fig) = doc.select(&fig).next() else {
+        return briefing_flag_table(doc);
+    };
+    let cells = scraper::Selector::parse("td[data-flag][data-flagged]").unwrap();
+    let counts = fig
+        .select(&cells)
+        .map(|e| {
+            (
+                e.value().attr("data-flag").unwrap().to_string(),
+                e.value().attr("data-flagged").unwrap().parse().unwrap(),
+            )
+        })
+        .collect();
+    let total = scraper::Selector::parse("td[data-total]").unwrap();
+    let total = fig
+        .select(&total)
+        .next()
+        .and_then(|e| e.value().attr("data-total"))
         .map(|t| t.parse().unwrap())
         .unwrap_or(0);
     (counts, total)

@@ -18,6 +18,8 @@ mod determinism;
 mod diagnostics;
 mod facts_study;
 mod facts_us_tw_jp;
+mod figures;
+mod figures_browser;
 mod fuzz;
 mod hostile_files;
 mod import;

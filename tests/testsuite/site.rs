@@ -96,39 +96,53 @@ fn flag_charts_show_the_counts_of_the_content() {
         assert_eq!(counts, expected, "{page}");
         assert_eq!(total, 3, "{page}");
     }
-    // The bar chart draws one bar per non-zero count, labelled with the count.
-    let doc = site.html("en/index.html");
-    let svg_texts = texts(&doc, "figure.chart svg text");
+    // The inventory's bar chart writes each flag's share of the 3 cases
+    // and the counts it is made of (in its widest layout; the scale first).
+    let doc = site.html("en/inventories/tw-test.html");
+    let svg_texts = texts(&doc, "figure.fig .layout[data-min=\"1000\"] svg text");
     assert_eq!(
         svg_texts,
         [
+            "0 %",
+            "25 %",
+            "50 %",
+            "75 %",
+            "100 %",
             "Data governance",
-            "2",
+            "67 %",
+            "2 of 3",
             "Human-rights protection",
-            "1",
+            "33 %",
+            "1 of 3",
             "Ethics",
-            "1",
+            "33 %",
+            "1 of 3",
             "Model explainability",
-            "2",
+            "67 %",
+            "2 of 3",
             "Personal data",
-            "1",
+            "33 %",
+            "1 of 3",
             "Automated-decision risk",
-            "2"
+            "67 %",
+            "2 of 3"
         ]
     );
+    // Each layout is named by the figure's title.
     assert_eq!(
-        texts(&doc, "figure.chart svg title"),
-        ["Risk flags across all cases"]
+        texts(&doc, "figure.fig .layout svg title"),
+        ["Risk flags in Test inventory"; 4]
     );
-    // Use class × flag: enforcement ticks all six once; regulatory analysis three; internal management none.
+    // Use class × flag: enforcement ticks all six once; regulatory
+    // analysis three; internal management none (one case each).
     let doc = site.html("en/compare/use-classes.html");
-    let rows = texts(&doc, "tr[data-use-class]");
+    let rows = texts(&doc, "#fig-risk-flags-by-use-class tr[data-use-class]");
     assert_eq!(
         rows,
         [
-            "Enforcement 1 1 1 1 1 1 1",
-            "Regulatory analysis and monitoring 1 1 0 0 1 0 1",
-            "Internal management 1 0 0 0 0 0 0"
+            "Test inventory Enforcement 1 100 % 1 of 1 100 % 1 of 1 100 % 1 of 1 100 % 1 of 1 100 % 1 of 1 100 % 1 of 1",
+            "Test inventory Regulatory analysis and monitoring 1 100 % 1 of 1 0 % 0 of 1 0 % 0 of 1 100 % 1 of 1 0 % 0 of 1 100 % 1 of 1",
+            "Test inventory Internal management 1 0 % 0 of 1 0 % 0 of 1 0 % 0 of 1 0 % 0 of 1 0 % 0 of 1 0 % 0 of 1"
         ]
     );
 }
@@ -189,13 +203,34 @@ fn framework_page_shows_provisions_principles_and_history() {
         texts(&doc, "#risk-matrix tbody tr"),
         ["High Low High", "Low Low Low"]
     );
+    // The crosswalk: the act maps safety and accountability, the 2024 memo
+    // one wording to transparency and accountability; the 2025 memo names
+    // no principle. Per jurisdiction, of the one instrument of each that
+    // names principles.
     let doc = site.html("en/compare/principles.html");
     assert_eq!(
-        texts(&doc, "tr[data-principle]"),
+        texts(&doc, "#by-instrument-table tr[data-principle]"),
         [
-            "Safety and security 1 Cybersecurity and safety",
-            "Transparency and explainability 1 Transparency and accountability",
-            "Accountability 2 Accountability Transparency and accountability"
+            "Safety and security 1 of 2 instruments ● 1",
+            "Transparency and explainability 1 of 2 instruments ● 1",
+            "Accountability 2 of 2 instruments ● 1 ● 1"
+        ]
+    );
+    assert_eq!(
+        texts(&doc, "#by-jurisdiction-table tr[data-principle]"),
+        [
+            "Safety and security 1 of 1 0 of 1",
+            "Transparency and explainability 0 of 1 1 of 1",
+            "Accountability 1 of 1 1 of 1"
+        ]
+    );
+    // Each instrument's own wording is on the principle's page.
+    let doc = site.html("en/compare/principles/accountability.html");
+    assert_eq!(
+        texts(&doc, "article.wordings"),
+        [
+            "AI Basic Act (draft) Draft bill · Draft Accountability §",
+            "Memorandum M-24-10 Memorandum · Superseded Transparency and accountability (Also mapped to: Transparency and explainability )"
         ]
     );
 }

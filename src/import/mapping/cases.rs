@@ -211,6 +211,11 @@ pub struct MethodSpec {
     pub label: LangText,
     /// Who does what, in both languages.
     pub description: LangText,
+    /// The risk flags it can assess (written into the inventory's method);
+    /// absent: every flag. An umbrella method for cases no rule flagged
+    /// assesses the flags the rules read.
+    #[serde(default)]
+    pub assesses: Option<Vec<String>>,
 }
 
 /// A rule deriving one risk flag from one column.

@@ -234,6 +234,15 @@ impl SiteTerms {
                 for (i, r) in m.flag_rules.iter().enumerate() {
                     self.check(V::RiskFlags, &r.flag, &format!("flag_rules[{i}].flag"))?;
                 }
+                for (i, f) in m.flag_methods.iter().enumerate() {
+                    for (k, flag) in f.assesses.iter().flatten().enumerate() {
+                        self.check(
+                            V::RiskFlags,
+                            flag,
+                            &format!("flag_methods[{i}].assesses[{k}]"),
+                        )?;
+                    }
+                }
             }
             MappingFile::Frameworks(m) => {
                 let k = &m.fields.kind;

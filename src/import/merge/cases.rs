@@ -121,6 +121,7 @@ fn apply_overrides(c: &mut OutCase, prev: &OutCase) -> usize {
                 c.risk_flags = prev.risk_flags.clone();
                 c.flag_method = prev.flag_method.clone();
                 c.flag_provenance = prev.flag_provenance.clone();
+                c.not_assessed = prev.not_assessed.clone();
             }
             "stage" => c.stage = prev.stage.clone(),
             "source_url" => c.source_url = prev.source_url.clone(),

@@ -277,7 +277,7 @@ impl<'m> CasePlacer<'m> {
         };
         let target = self.use_class(cols, row, report);
         let techniques = self.techniques(cols, row, report);
-        let (risk_flags, flag_provenance) = self.flags(cols, row, report);
+        let flags = self.flags(cols, row, report);
         let stage = self.stage(cols, row, lang, report);
         // Every column was read (and its problems reported) before skipping.
         let target = target?;
@@ -312,9 +312,10 @@ impl<'m> CasePlacer<'m> {
             use_class: target.class,
             use_subtype: target.subtype,
             techniques,
-            risk_flags,
+            risk_flags: flags.flags,
             flag_method: None,
-            flag_provenance,
+            flag_provenance: flags.provenance,
+            not_assessed: flags.not_assessed,
             stage,
             source_url,
             overrides: Vec::new(),

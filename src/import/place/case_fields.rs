@@ -11,6 +11,16 @@ use crate::import::report::{ImportReport, IssueKind};
 use crate::import::values::{clean_text, is_missing};
 use crate::import::write::OutText;
 
+/// A case's risk flags as its rules set them.
+pub(super) struct Flags {
+    /// The flags set.
+    pub flags: Vec<String>,
+    /// (flag, rule) for each flag set.
+    pub provenance: Vec<(String, String)>,
+    /// The flags no rule could assess: the source gave no answer.
+    pub not_assessed: Vec<String>,
+}
+
 impl CasePlacer<'_> {
     pub(super) fn use_class(
         &self,
@@ -118,21 +128,23 @@ impl CasePlacer<'_> {
         techs
     }
 
-    pub(super) fn flags(
-        &self,
-        cols: &Columns,
-        row: &Row,
-        report: &mut ImportReport,
-    ) -> (Vec<String>, Vec<(String, String)>) {
+    pub(super) fn flags(&self, cols: &Columns, row: &Row, report: &mut ImportReport) -> Flags {
         let mut flags: Vec<String> = Vec::new();
         let mut prov: Vec<(String, String)> = Vec::new();
+        // A flag whose rules all met no answer they know (a blank cell, or
+        // only values reported as unknown) was not assessed on this case:
+        // it is listed as such, not counted as unflagged.
+        let mut answered: Vec<&str> = Vec::new();
         for (rule, look) in self.m.flag_rules.iter().zip(&self.rules) {
             let (items, _) = cols.items(row, &rule.column, rule.separator.as_deref());
             let mut hit = false;
             for item in items {
                 match look.get(&item) {
-                    Some(true) => hit = true,
-                    Some(false) => {}
+                    Some(true) => {
+                        hit = true;
+                        answered.push(&rule.flag);
+                    }
+                    Some(false) => answered.push(&rule.flag),
                     None => report.issue(
                         IssueKind::UnknownValue,
                         row,
@@ -147,7 +159,17 @@ impl CasePlacer<'_> {
                 prov.push((rule.flag.clone(), rule.id.clone()));
             }
         }
-        (flags, prov)
+        let mut not_assessed: Vec<String> = Vec::new();
+        for rule in &self.m.flag_rules {
+            if !answered.contains(&rule.flag.as_str()) && !not_assessed.contains(&rule.flag) {
+                not_assessed.push(rule.flag.clone());
+            }
+        }
+        Flags {
+            flags,
+            provenance: prov,
+            not_assessed,
+        }
     }
 
     pub(super) fn stage(

@@ -14,6 +14,8 @@ pub struct OutMethod {
     pub label: OutText,
     /// Reasoning.
     pub description: OutText,
+    /// The flags it can assess (absent: every flag).
+    pub assesses: Option<Vec<String>>,
 }
 
 /// An inventory, ready to write.
@@ -80,6 +82,8 @@ pub struct OutCase {
     pub flag_method: Option<String>,
     /// (flag, method) pairs.
     pub flag_provenance: Vec<(String, String)>,
+    /// Flags its rules could not assess: the source gave no answer.
+    pub not_assessed: Vec<String>,
     /// Stage.
     pub stage: Option<OutText>,
     /// Source URL.
@@ -112,6 +116,7 @@ impl OutCase {
                 .iter()
                 .map(|p| (p.flag.value.clone(), p.method.value.clone()))
                 .collect(),
+            not_assessed: refs(&c.not_assessed),
             stage: c.stage.as_ref().map(OutText::from_schema),
             source_url: c.source_url.as_ref().map(|s| s.value.clone()),
             overrides: refs(&c.overrides),
@@ -151,6 +156,9 @@ pub fn write_inventory(inv: &OutInventory) -> Written {
             let _ = writeln!(o, "  - id: {}", quote(&m.id));
             let _ = writeln!(o, "    label: {}", text(&m.label));
             let _ = writeln!(o, "    description: {}", text(&m.description));
+            if let Some(a) = &m.assesses {
+                let _ = writeln!(o, "    assesses: {}", list(a));
+            }
         }
     }
     if let Some(m) = &inv.default_flag_method {
@@ -221,6 +229,9 @@ fn write_case(o: &mut String, c: &OutCase) {
             .map(|(f, m)| format!("{{flag: {}, method: {}}}", quote(f), quote(m)))
             .collect();
         let _ = writeln!(o, "    flag_provenance: [{}]", parts.join(", "));
+    }
+    if !c.not_assessed.is_empty() {
+        let _ = writeln!(o, "    not_assessed: {}", list(&c.not_assessed));
     }
     if let Some(s) = &c.stage {
         let _ = writeln!(o, "    stage: {}", text(s));

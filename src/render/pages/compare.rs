@@ -1,21 +1,17 @@
-//! The comparison pages: principles crosswalk, jurisdictions side by side, use classes × flags.
+//! The comparison pages: the principles crosswalk (see [`super::crosswalk`]),
+//! jurisdictions side by side (instruments counted by their status on the
+//! data date), and use classes × flags (per inventory).
 
 use super::{push, Jobs, Shows};
-use crate::analytics;
+use crate::analytics::{instruments::status_event, Phase};
+use crate::render::figures::{flags, t};
 use crate::render::urls;
 use crate::render::views::View;
 use crate::schema::VocabularyKind as V;
 use serde_json::{json, Value};
 
 pub(super) fn compare<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
-    push(
-        jobs,
-        v,
-        "compare_principles.html",
-        |l| urls::section(l, "compare/principles"),
-        Shows::NoCases,
-        move || compare_principles(v),
-    );
+    super::crosswalk::crosswalk(v, jobs);
     push(
         jobs,
         v,
@@ -31,58 +27,70 @@ pub(super) fn compare<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
         |l| urls::section(l, "compare/use-classes"),
         Shows::CaseFigures,
         move || {
-            super::risks::class_flag_view(v, "uc-flags", &analytics::flags_by_use_class(v.site))
+            json!({
+                "shares": flags::class_shares(v),
+                "by_class": flags::by_use_class(v),
+                "risks_url": urls::section(v.lang, "risks"),
+            })
         },
     );
 }
 
-fn compare_principles(v: View) -> Value {
+/// An instrument with its status on the data date and that status's date.
+fn instrument(v: View, i: usize) -> Value {
     let site = v.site;
-    // Principles × frameworks: only frameworks that name principles.
-    let matrix = analytics::principle_matrix(site);
-    let fws: Vec<usize> = (0..site.frameworks.len())
-        .filter(|&i| !site.frameworks[i].principles.is_empty())
-        .collect();
-    let coverage = analytics::principle_coverage(site);
-    let rows: Vec<Value> = site
-        .vocabulary(V::Principles)
-        .terms
-        .iter()
-        .zip(&coverage)
-        .map(|(t, &n)| {
-            let cells: Vec<Value> = fws
-                .iter()
-                .map(|&i| {
-                    let wordings: Vec<Value> = matrix[i].get(&t.id.value).map(|ps| ps.iter().map(|&p| v.tx(&site.frameworks[i].principles[p].wording)).collect()).unwrap_or_default();
-                    json!({"wordings": wordings})
-                })
-                .collect();
-            json!({"principle": {"id": t.id.value, "label": v.tx(&t.label), "description": v.tx_opt(&t.description)}, "count": n, "cells": cells})
-        })
-        .collect();
-    json!({"frameworks": fws.iter().map(|&i| v.framework_summary(i)).collect::<Vec<_>>(), "rows": rows})
+    let fw = &site.frameworks[i];
+    let event = status_event(fw, site.figures.data_date);
+    let mut s = v.framework_summary(i);
+    s["status"] = v.term(V::Statuses, event.map_or("", |e| e.status.value.as_str()));
+    s["status_date"] = json!(event.map(|e| e.date.value.to_string()));
+    s
 }
 
 /// Jurisdictions side by side.
 fn compare_jurisdictions(v: View) -> Value {
     let site = v.site;
-    let cols: Vec<Value> = site
+    let date = site.figures.data_date;
+    let rows: Vec<Value> = site
         .jurisdictions
         .iter()
-        .map(|j| {
-            let id = &j.id.value;
-            let own: Vec<usize> = (0..site.frameworks.len()).filter(|&i| &site.frameworks[i].jurisdiction.value == id).collect();
-            let latest = own.iter().flat_map(|&i| site.frameworks[i].status_history.iter().map(move |e| (e.date.value, i, e))).max_by_key(|(d, i, _)| (*d, std::cmp::Reverse(*i)));
+        .zip(&site.figures.jurisdictions)
+        .map(|(j, counts)| {
+            let phases: Vec<Value> = Phase::ALL
+                .iter()
+                .map(|&p| {
+                    let list = counts.of_phase(p);
+                    json!({"phase": p.id(), "n": list.len(), "instruments": list.iter().map(|&i| instrument(v, i)).collect::<Vec<_>>()})
+                })
+                .collect();
+            let current = counts.of_phase(Phase::Current);
+            let approach = j
+                .approaches
+                .iter()
+                .rev()
+                .find(|a| date.is_none_or(|d| crate::analytics::instruments::on_or_before(a.from.value, d)));
+            let latest = counts
+                .instruments
+                .iter()
+                .filter_map(|&i| status_event(&site.frameworks[i], date).map(|e| (e.date.value, i)))
+                .max_by_key(|(d, i)| (*d, std::cmp::Reverse(*i)));
             json!({
-                "link": v.jurisdiction_link(id),
-                "approach": j.approaches.last().map(|a| json!({"term": v.term(V::Approaches, &a.approach.value), "from": a.from.value.to_string()})),
-                "binding": own.iter().filter(|&&i| site.frameworks[i].binding).map(|&i| v.framework_summary(i)).collect::<Vec<_>>(),
-                "risk_based": own.iter().filter(|&&i| site.frameworks[i].risk_based).map(|&i| v.framework_summary(i)).collect::<Vec<_>>(),
+                "link": v.jurisdiction_link(&j.id.value),
+                "approach": approach.map(|a| json!({"term": v.term(V::Approaches, &a.approach.value), "from": a.from.value.to_string()})),
+                "instruments": counts.instruments.len(),
+                "phases": phases,
+                "binding_current": current.iter().filter(|&&i| site.frameworks[i].binding).map(|&i| instrument(v, i)).collect::<Vec<_>>(),
+                "risk_based_current": current.iter().filter(|&&i| site.frameworks[i].risk_based).map(|&i| instrument(v, i)).collect::<Vec<_>>(),
                 "dedicated_body": v.tx_opt(&j.dedicated_body),
-                "latest": latest.map(|(d, i, e)| json!({"date": d.to_string(), "framework": v.framework_summary(i), "status": v.term(V::Statuses, &e.status.value)})),
-                "instruments": own.len(),
+                "latest": latest.map(|(_, i)| instrument(v, i)),
             })
         })
         .collect();
-    json!({"columns": cols})
+    let date_text = date.map(|d| d.to_string()).unwrap_or_default();
+    json!({
+        "rows": rows,
+        "phases": Phase::ALL.iter().map(|p| json!({"id": p.id(), "label": t(v, &format!("phase_{}", p.id()), &[])})).collect::<Vec<_>>(),
+        "intro": t(v, "side_by_side_intro", &[("date", &date_text)]),
+        "data_date": date_text,
+    })
 }

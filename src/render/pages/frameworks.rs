@@ -1,7 +1,6 @@
 //! The framework index and one page per framework (instrument).
 
 use super::{push, Jobs, Shows};
-use crate::charts::{heatmap, Heatmap};
 use crate::render::cite::cite;
 use crate::render::urls;
 use crate::render::views::View;
@@ -56,18 +55,7 @@ fn framework_page(v: View, i: usize) -> Value {
     let matrices: Vec<Value> = fw
             .matrices
             .iter()
-            .map(|m| {
-                let rows: Vec<String> = m.rows.iter().map(|r| v.plain(r)).collect();
-                let columns: Vec<String> = m.columns.iter().map(|c| v.plain(c)).collect();
-                let n = m.levels.len().max(2) - 1;
-                let level_of = |id: &str| m.levels.iter().position(|l| l.id.value == id).unwrap_or(0);
-                let shade: Vec<Vec<f64>> = m.cells.iter().map(|r| r.iter().map(|c| level_of(&c.value) as f64 / n as f64).collect()).collect();
-                let cells: Vec<Vec<String>> = m.cells.iter().map(|r| r.iter().map(|c| m.levels.get(level_of(&c.value)).map(|l| v.plain(&l.label)).unwrap_or_default()).collect()).collect();
-                let title = v.plain(&m.title);
-                let desc = format!("{} × {}", v.plain(&m.row_axis), v.plain(&m.column_axis));
-                let svg = heatmap(&Heatmap { id: &format!("matrix-{}", m.id.value), title: &title, desc: &desc, rows: &rows, columns: &columns, shade: &shade, cells: &cells });
-                json!({"id": m.id.value, "title": v.tx(&m.title), "description": v.tx_opt(&m.description), "row_axis": v.tx(&m.row_axis), "column_axis": v.tx(&m.column_axis), "rows": m.rows.iter().map(|r| v.tx(r)).collect::<Vec<_>>(), "columns": m.columns.iter().map(|c| v.tx(c)).collect::<Vec<_>>(), "cells": cells, "svg": svg})
-            })
+            .map(|m| json!({"id": m.id.value, "title": v.tx(&m.title), "description": v.tx_opt(&m.description), "figure": crate::render::figures::matrix::figure(v, fw, m)}))
             .collect();
     let tables: Vec<Value> = fw
             .tables
@@ -86,6 +74,9 @@ fn framework_page(v: View, i: usize) -> Value {
         "matrices": matrices,
         "tables": tables,
         "sources": v.sources(&fw.sources),
+        // Facts not from the research documents, each with the number of
+        // its source in the list below (added to the list if not there).
+        "not_in_documents": fw.not_in_documents.iter().map(|s| json!({"what": v.tx(&s.what), "source": v.sources(std::slice::from_ref(&s.source)).get(0).cloned()})).collect::<Vec<_>>(),
         "cite": cite(site, v.lang, &fw.id.value, &v.plain(&fw.title), &urls::framework(v.lang, &fw.id.value), fw.status_history.last().map(|e| e.date.value)),
     });
     ctx

@@ -1,7 +1,6 @@
 //! The inventory index, each inventory's paged case table, and one page per case.
 
-use super::{chart_title, pager, push, year_date, Jobs, Shows, CASES_PER_PAGE};
-use crate::analytics;
+use super::{pager, push, year_date, Jobs, Shows, CASES_PER_PAGE};
 use crate::model::Site;
 use crate::render::cite::cite;
 use crate::render::urls;
@@ -104,18 +103,19 @@ fn inventory_head(v: View, n: usize) -> Value {
 }
 
 /// Adds inventory `n`'s figures to its first page's context: the flag
-/// chart (`flags`) and the cases per use class (`by_class`).
+/// figure (`flags`, absent when it holds no case) and the cases per use
+/// class (`by_class`).
 fn inventory_figures(v: View, n: usize, ctx: &mut Value) {
     let site = v.site;
-    let inv = &site.inventories[n];
-    let row = analytics::flags_for_inventory(site, n);
-    let chart_id = format!("flags-{}", inv.id.value);
-    ctx["flags"] = v.flag_chart(&chart_id, &chart_title(v, "flags_of_cases"), &row);
+    let f = &site.figures.inventories[n];
+    ctx["flags"] =
+        serde_json::to_value(crate::render::figures::flags::inventory(v, n)).unwrap_or_default();
     ctx["by_class"] = site
         .vocabulary(V::UseClasses)
         .terms
         .iter()
-        .map(|t| json!({"class": {"id": t.id.value, "label": v.tx(&t.label)}, "cases": inv.cases.iter().filter(|c| c.use_class.value == t.id.value).count()}))
+        .zip(&f.by_use_class)
+        .map(|(t, c)| json!({"class": {"id": t.id.value, "label": v.tx(&t.label)}, "cases": c.cases, "percent": percent(c.cases, f.held)}))
         .collect();
 }
 

@@ -1,7 +1,6 @@
 //! The jurisdiction index and one page per jurisdiction.
 
-use super::{chart_title, push, Jobs, Shows};
-use crate::analytics;
+use super::{push, Jobs, Shows};
 use crate::render::urls;
 use crate::render::views::View;
 use crate::schema::VocabularyKind as V;
@@ -97,13 +96,19 @@ fn jurisdiction_page(v: View, j: &crate::schema::Jurisdiction) -> Value {
             json!({"principle": {"id": t.id.value, "label": v.tx(&t.label)}, "frameworks": by})
         })
         .collect();
+    // Its inventories, and others with cases that name it: each with the
+    // cases of this jurisdiction (an inventory's declared total is of the
+    // whole, so it is given only for the jurisdiction's own).
     let inventories: Vec<Value> = site
-            .inventories
-            .iter()
-            .filter(|i| i.jurisdiction.value == id)
-            .map(|i| json!({"id": i.id.value, "url": urls::inventory(v.lang, &i.id.value, 1), "title": v.tx(&i.title), "held": i.cases.len(), "declared": i.declared_total.as_ref().map(|d| d.value)}))
-            .collect();
-    let row = analytics::flags_for_jurisdiction(site, id);
+        .figures
+        .inventories_of(id)
+        .map(|n| {
+            let i = &site.inventories[n];
+            let held = site.figures.scoped(n, Some(id)).map_or(0, |f| f.held);
+            let own = i.jurisdiction.value == id;
+            json!({"id": i.id.value, "url": urls::inventory(v.lang, &i.id.value, 1), "title": v.tx(&i.title), "held": crate::render::figures::num(held), "declared": i.declared_total.as_ref().filter(|_| own).map(|d| crate::render::figures::num(d.value as usize))})
+        })
+        .collect();
     let ctx = json!({
         "id": id,
         "name": v.tx(&j.name),
@@ -119,7 +124,7 @@ fn jurisdiction_page(v: View, j: &crate::schema::Jurisdiction) -> Value {
         "timeline": timeline,
         "coverage": coverage,
         "inventories": inventories,
-        "flags": (row.cases > 0).then(|| v.flag_chart(&format!("flags-{id}"), &chart_title(v, "flags_of_cases"), &row)),
+        "flags": crate::render::figures::flags::jurisdiction(v, id),
         "sources": v.sources(&j.sources),
     });
     ctx

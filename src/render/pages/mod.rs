@@ -3,6 +3,7 @@
 
 mod cases;
 mod compare;
+mod crosswalk;
 mod frameworks;
 mod home;
 mod inventories;
@@ -61,7 +62,7 @@ pub enum Shows {
     /// The rows of a range of the site-wide case table, in `Site::cases`
     /// order.
     CaseTable(std::ops::Range<usize>),
-    /// Figures over every case (home, indexes, risks, comparisons).
+    /// Figures over every inventory (home, indexes, risks, comparisons).
     ///
     /// "Figures" are counts computed from each case's use class and risk
     /// flags only ([`analytics::same_figures`]), so an edit to a case's
@@ -147,10 +148,6 @@ fn year_date(year: u16) -> crate::schema::PartialDate {
         month: None,
         day: None,
     }
-}
-
-fn chart_title(v: View, key: &str) -> String {
-    super::i18n::get(v.lang, key)
 }
 
 fn pager(pages: usize, current: usize, url: impl Fn(usize) -> String) -> Value {

@@ -2,6 +2,9 @@
 //! Each function takes what it says, already counted, and returns plain
 //! text in one language (templates escape it).
 
+mod compare;
+pub use compare::{compare, CompareEntry};
+
 use super::strings::is_zh;
 
 /// `A, B and C` / `A、B與C`.
@@ -238,97 +241,6 @@ fn join(lang: &str, parts: Vec<String>) -> String {
     parts.join(if is_zh(lang) { "" } else { " " })
 }
 
-/// One jurisdiction's line in a comparison summary.
-pub struct CompareEntry {
-    /// Name.
-    pub name: String,
-    /// Instruments held.
-    pub instruments: usize,
-    /// Binding ones.
-    pub binding: usize,
-    /// Current approach.
-    pub approach: Option<String>,
-}
-
-/// The summary of a comparison briefing.
-pub fn compare(
-    lang: &str,
-    entries: &[CompareEntry],
-    shared_principles: &[String],
-    principle_total: usize,
-    cases: &CaseFigures,
-) -> String {
-    let zh = is_zh(lang);
-    let names: Vec<String> = entries.iter().map(|e| e.name.clone()).collect();
-    let mut out = Vec::new();
-    let each: Vec<String> = entries
-        .iter()
-        .map(|e| {
-            if zh {
-                let mut s = format!(
-                    "{}收錄 {} 份文件（{} 份具拘束力",
-                    e.name, e.instruments, e.binding
-                );
-                if let Some(a) = &e.approach {
-                    s.push_str(&format!("，目前取向為{}", quoted(lang, a)));
-                }
-                s.push('）');
-                s
-            } else {
-                let mut s = format!(
-                    "{} has {} ({} binding",
-                    e.name,
-                    plural(e.instruments, "instrument", "instruments"),
-                    e.binding
-                );
-                if let Some(a) = &e.approach {
-                    s.push_str(&format!("; current approach: {}", lower_first(a)));
-                }
-                s.push(')');
-                s
-            }
-        })
-        .collect();
-    if zh {
-        out.push(format!(
-            "本簡報並列比較{}的人工智慧治理：{}。",
-            list(lang, &names),
-            each.join("；")
-        ));
-        if shared_principles.is_empty() {
-            out.push(format!(
-                "共通原則對照表的 {principle_total} 項原則中，沒有一項為所有管轄區域的文件共同涵蓋。"
-            ));
-        } else {
-            out.push(format!(
-                "共通原則對照表的 {principle_total} 項原則中，有 {} 項為所有管轄區域的文件共同涵蓋：{}。",
-                shared_principles.len(),
-                list(lang, shared_principles)
-            ));
-        }
-    } else {
-        out.push(format!(
-            "This briefing sets the AI governance of {} side by side. {}.",
-            list(lang, &names),
-            each.join("; ")
-        ));
-        if shared_principles.is_empty() {
-            out.push(format!(
-                "None of the {principle_total} principles of the crosswalk is addressed by instruments of every one of them."
-            ));
-        } else {
-            out.push(format!(
-                "Of the {principle_total} principles of the crosswalk, {} {} addressed by instruments of every one of them: {}.",
-                shared_principles.len(),
-                if shared_principles.len() == 1 { "is" } else { "are" },
-                list(lang, shared_principles)
-            ));
-        }
-    }
-    out.push(case_sentence(lang, cases));
-    join(lang, out)
-}
-
 /// What the summary of an inventory says.
 pub struct InventoryFigures {
     /// Its title.
@@ -487,6 +399,33 @@ mod tests {
              obligations by risk tier. Together they address 3 of the 5 principles of the crosswalk. \
              The site holds 4 government AI use cases from 1 inventory; 3 of them carry at least one \
              risk flag, most often personal data (3)."
+        );
+    }
+
+    #[test]
+    fn compare_summary_counts_by_status_and_keeps_cases_apart() {
+        let entry = |name: &str, n, current, binding, ended, cases| CompareEntry {
+            name: name.into(),
+            instruments: n,
+            current,
+            binding_current: binding,
+            ended,
+            approach: None,
+            cases,
+        };
+        let entries = [
+            entry("United States", 12, 6, 3, 4, (3611, 1)),
+            entry("European Union", 4, 4, 1, 0, (0, 0)),
+        ];
+        assert_eq!(
+            compare("en", &entries, &["Innovation".into()], 12, "2025-07"),
+            "This briefing sets the AI governance of United States and European Union side by side. \
+             United States: 12 instruments on record, 6 current on 2025-07 (3 binding), 4 no longer in effect; \
+             European Union: 4 instruments on record, 4 current on 2025-07 (1 binding). \
+             The number of instruments reflects what the site holds, not how much a jurisdiction regulates. \
+             Of the 12 principles of the crosswalk, 1 is addressed by instruments of every one of them: Innovation. \
+             Government AI use cases held: 3,611 for United States (1 inventory) and none for European Union; \
+             their inventories set risk flags by different methods, so they are not added up."
         );
     }
 }
