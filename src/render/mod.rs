@@ -15,13 +15,14 @@ macro_rules! obj {
 }
 pub(crate) use obj;
 
-pub mod aggregates;
 pub mod case_rows;
 pub mod cite;
 pub mod data;
+pub mod facets;
 pub mod feed;
 pub mod i18n;
 pub mod pages;
+pub mod related;
 pub mod search;
 pub mod sitemap;
 pub mod text;
@@ -43,6 +44,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "macros.html",
         include_str!("../../themes/default/templates/macros.html"),
+    ),
+    (
+        "explorer.html",
+        include_str!("../../themes/default/templates/explorer.html"),
     ),
     (
         "figures.html",
@@ -113,6 +118,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/search.html"),
     ),
     (
+        "data.html",
+        include_str!("../../themes/default/templates/data.html"),
+    ),
+    (
         "changes.html",
         include_str!("../../themes/default/templates/changes.html"),
     ),
@@ -147,6 +156,10 @@ pub const STATIC_FILES: &[(&str, &[u8])] = &[
     (
         "static/search.js",
         include_bytes!("../../themes/default/static/search.js"),
+    ),
+    (
+        "static/case-engine.js",
+        include_bytes!("../../themes/default/static/case-engine.js"),
     ),
     (
         "static/cases.js",
@@ -290,7 +303,7 @@ pub fn render_site_to(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Ren
     // added ~200 MiB to the peak at 10k cases. The sitemap lists the jobs,
     // so it is made before the pages consume them.
     let languages = site.languages.len();
-    let extra = 2 + 5 + 2 + 3 * languages + theme.statics.len();
+    let extra = 2 + 6 + 2 + 4 * languages + theme.statics.len();
     sink.total(jobs.len() + extra);
     let mut others = 0usize;
     for (path, bytes) in sitemap::files(site, &jobs) {
@@ -350,7 +363,7 @@ pub fn render_site_to(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Ren
     )?;
     Ok(RenderStats {
         pages: pages + 2,
-        files: pages + 2 + 5 + others,
+        files: pages + 2 + 6 + others,
     })
 }
 

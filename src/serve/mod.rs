@@ -13,6 +13,7 @@
 //! atomically and only on success, so a failed build never reaches
 //! `output/`: the browser keeps the last good pages under an error overlay.
 
+pub mod aggregates;
 mod http;
 pub mod incremental;
 mod watch;

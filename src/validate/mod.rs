@@ -6,6 +6,7 @@
 //! position of the offending value and the field path, and the run goes on.
 
 mod ids;
+mod labels;
 mod records;
 
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, FileId, SourceMap};
@@ -130,6 +131,7 @@ pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site>
     for kind in VocabularyKind::ALL {
         cx.vocab.entry(kind).or_default();
     }
+    labels::check(&mut cx, &vocabularies);
 
     // Then every record id, so references can be checked in any order.
     let bib: Vec<_> = bibliography
