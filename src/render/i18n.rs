@@ -176,11 +176,38 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "The page you asked for does not exist. Go back to the home page.",
     ),
     ("skip", "跳至主要內容", "Skip to content"),
+    // Page chrome: navigation, breadcrumbs, footer, long documents.
+    ("nav_policy", "政策與法規", "Policy and law"),
+    ("nav_use", "政府 AI 應用", "Government use of AI"),
+    ("nav_about", "本站說明", "About the atlas"),
     (
-        "built_from",
-        "本站由 govatlas 依 content/ 中的研究資料產生。",
-        "Built by govatlas from the research data in content/.",
+        "sources_intro",
+        "本站每筆紀錄都註明出處。以下是全部來源文件，以及引用各文件的紀錄。",
+        "Every record on this site cites its sources. These are all of them, each with the records that cite it.",
     ),
+    ("cited_by", "引用本文件的紀錄", "Cited by"),
+    ("nav_cases", "全部案例", "All cases"),
+    ("nav_compare_jurisdictions", "管轄區域比較", "Jurisdictions compared"),
+    ("nav_compare_use_classes", "應用類型 × 風險", "Use class × risk"),
+    ("menu", "選單", "Menu"),
+    ("primary_nav", "主要導覽", "Main"),
+    ("breadcrumb", "頁面位置", "You are here"),
+    ("footer_cite", "引用本站", "How to cite this site"),
+    ("footer_sources", "資料來源與方法", "Sources and method"),
+    ("footer_feed", "訂閱最新異動（Atom）", "Follow changes (Atom feed)"),
+    ("dl_cases", "全部案例", "All cases"),
+    ("dl_frameworks", "治理框架與條文", "Frameworks and provisions"),
+    ("dl_inventories", "案例清冊", "Inventories"),
+    ("dl_taxonomies", "分類詞彙", "Vocabularies"),
+    ("back_to_top", "回到頁首", "Back to top"),
+    ("contents", "目錄", "Contents"),
+    ("on_this_page", "本頁內容", "On this page"),
+    // Punctuation the theme adds between values: zh-TW sets it full-width.
+    ("sep", "、", ", "),
+    ("paren_open", "（", " ("),
+    ("paren_close", "）", ")"),
+    ("colon", "：", ": "),
+    ("dash", "——", " — "),
     ("data_as_of", "資料截至", "Data as of"),
     ("matrix", "矩陣", "Matrix"),
     ("not_stated", "資料未載明", "not stated in the sources"),
@@ -298,6 +325,11 @@ pub fn get(lang: &str, key: &str) -> String {
         .map(|(_, z, e)| if zh { *z } else { *e })
         .unwrap_or(key)
         .to_string()
+}
+
+/// Whether `key` is an interface string.
+pub fn has(key: &str) -> bool {
+    STRINGS.iter().any(|(k, _, _)| *k == key)
 }
 
 /// The name of a language in itself, for the language switcher.

@@ -21,6 +21,7 @@ pub mod data;
 pub mod facets;
 pub mod feed;
 pub mod i18n;
+pub mod layout;
 pub mod pages;
 pub mod related;
 pub mod search;
@@ -108,6 +109,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "vocabularies.html",
         include_str!("../../themes/default/templates/vocabularies.html"),
+    ),
+    (
+        "sources.html",
+        include_str!("../../themes/default/templates/sources.html"),
     ),
     (
         "page.html",
@@ -336,7 +341,7 @@ pub fn render_site_to(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Ren
     let mut ctx = tera::Context::new();
     ctx.insert("target", &urls::home(default));
     ctx.insert("lang", default);
-    ctx.insert("site", &common_context(site, default));
+    ctx.insert("site", &layout::common_context(site, default));
     sink.put(
         "index.html",
         theme
@@ -346,12 +351,14 @@ pub fn render_site_to(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Ren
             .as_bytes(),
     )?;
     let mut ctx = tera::Context::new();
-    let base = common_context(site, default);
+    let base = layout::common_context(site, default);
     ctx.insert("lang", default);
     ctx.insert("t", &base["t"]);
     ctx.insert("site", &base);
     ctx.insert("root", "");
     ctx.insert("path", "404.html");
+    ctx.insert("crumbs", &Vec::<Value>::new());
+    ctx.insert("section", "");
     ctx.insert("alternates", &Vec::<Value>::new());
     sink.put(
         "404.html",
@@ -381,7 +388,7 @@ pub fn render_jobs(
         .languages
         .iter()
         .map(|l| {
-            let mut base = common_context(site, l);
+            let mut base = layout::common_context(site, l);
             let t = base
                 .as_object_mut()
                 .and_then(|m| m.remove("t"))
@@ -401,6 +408,9 @@ pub fn render_jobs(
         map.insert("t".into(), t.clone());
         map.insert("root".into(), Value::String(urls::root_of(&job.path)));
         map.insert("path".into(), Value::String(job.path.clone()));
+        let (crumbs, section) = layout::page_chrome(lang, job.template, map);
+        map.insert("crumbs".into(), crumbs);
+        map.insert("section".into(), section);
         map.insert(
             "alternates".into(),
             job.alternates
@@ -435,51 +445,4 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<RenderedFile>, Stri
     let mut files = sink.0.into_inner().expect("files");
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
-}
-
-fn common_context(site: &Site, lang: &str) -> Value {
-    let nav = [
-        ("jurisdictions", urls::index(lang, "jurisdictions")),
-        ("frameworks", urls::index(lang, "frameworks")),
-        ("inventories", urls::index(lang, "inventories")),
-        ("cases", urls::case_table(lang, 1)),
-        (
-            "compare_principles",
-            urls::section(lang, "compare/principles"),
-        ),
-        (
-            "compare_jurisdictions",
-            urls::section(lang, "compare/jurisdictions"),
-        ),
-        ("risks", urls::section(lang, "risks")),
-        ("vocabularies", urls::section(lang, "vocabularies")),
-        ("changes", urls::section(lang, "changes")),
-    ];
-    let mut seen = std::collections::HashSet::new();
-    let pages: Vec<Value> = site
-        .pages
-        .iter()
-        .filter(|p| seen.insert(p.slug.clone()))
-        .map(|p| {
-            let own = site
-                .pages
-                .iter()
-                .find(|q| q.slug == p.slug && q.lang == lang)
-                .unwrap_or(p);
-            json!({"url": urls::page(lang, &p.slug), "title": own.front.title.value})
-        })
-        .collect();
-    json!({
-        "title": text::tx(&site.config.title, lang),
-        "description": text::tx_opt(&site.config.description, lang),
-        "author": text::tx_opt(&site.config.author, lang),
-        "data_date": site.config.data_date.as_ref().map(|d| d.value.to_string()),
-        "base_url": site.config.base_url.value,
-        "home": urls::home(lang),
-        "search": urls::section(lang, "search"),
-        "feed": feed::feed_path(lang),
-        "nav": nav.iter().map(|(k, u)| json!({"key": k, "url": u, "label": i18n::get(lang, k)})).collect::<Vec<_>>(),
-        "pages": pages,
-        "t": i18n::table(lang),
-    })
 }

@@ -28,7 +28,7 @@ pub(super) fn markdown_pages<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
             "page.html",
             |l| urls::page(l, &slug),
             Shows::NoCases,
-            move || json!({"title": {"t": page.front.title.value, "fb": fb}, "body": crate::render::text::markdown(&page.body), "fallback": fb}),
+            move || json!({"title": {"t": page.front.title.value, "fb": fb}, "body": crate::render::text::markdown(&page.body, &page.lang), "fallback": fb}),
         );
     }
 }

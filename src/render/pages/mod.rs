@@ -10,6 +10,7 @@ mod inventories;
 mod jurisdictions;
 mod markdown;
 mod risks;
+mod sources;
 mod vocabularies;
 
 use super::views::View;
@@ -110,6 +111,7 @@ fn listed<'a>(
         compare::compare(v, &mut jobs);
         risks::risks(v, &mut jobs);
         vocabularies::vocabularies(v, &mut jobs);
+        sources::sources(v, &mut jobs);
         markdown::markdown_pages(v, &mut jobs);
         super::feed::changes_page(v, &mut jobs);
         super::search::search_page(v, &mut jobs);
