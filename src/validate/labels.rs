@@ -72,7 +72,12 @@ pub(super) fn check(cx: &mut Checker, vocabularies: &[(FileId, VocabularyFile)])
             .iter()
             .filter(|(_, v)| v.vocabulary.value == kind)
         {
-            check_terms(cx, &mut seen, *file, &v.terms, "terms", kind.name());
+            let noun = match kind {
+                V::RiskFlags => "risk flag",
+                V::UseClasses => "use class",
+                _ => "technique",
+            };
+            check_terms(cx, &mut seen, *file, &v.terms, "terms", noun);
             for (i, t) in v.terms.iter().enumerate() {
                 let mut subs = Seen::new();
                 let path = format!("terms[{i}].subtypes");

@@ -107,6 +107,8 @@ pub(super) fn case_page(v: View, at: CaseRef, related: &Related) -> Value {
     };
     obj! {
         "id": case.id.value.as_str(),
+        // What the breadcrumbs read (`render::layout::page_chrome`).
+        "case": obj! {"inventory": obj! {"url": urls::inventory(v.lang, &inv.id.value, 1), "title": v.tx(&inv.title)}},
         "name": v.tx(&case.name),
         "agency": free(Some(&case.agency), "agency"),
         "bureau": v.tx_opt(&case.bureau),

@@ -180,7 +180,7 @@
     h += '</td><td class="c-tech" data-label="' + esc(T.techniques) + '">' + c.techList[i].map(function (t) { return tx(d.techniques[t][1], d.techniques[t][2]); }).join(T.list_sep) + "</td>";
     h += '<td class="c-stage" data-label="' + esc(T.stage) + '">' + (st ? tx(st[1], st[2]) : "") + "</td>";
     E.flagStates(i).forEach(function (s, k) {
-      h += '<td class="c-flag f-' + s + '"><span class="mark" aria-hidden="true"></span><span class="fl">' + esc(d.flags[k][1]) + '</span><span class="sr-only">' +
+      h += '<td class="c-flag f-' + s + '" data-label="' + esc(d.flags[k][1]) + '"><span class="sr-only">' +
         esc(s === "on" ? T.ticked : s === "off" ? T.not_ticked : T.not_assessed) + "</span></td>";
     });
     return h + "</tr>";
@@ -192,9 +192,6 @@
       var b = document.createElement("button");
       b.type = "button"; b.className = "sort";
       while (th.firstChild) b.appendChild(th.firstChild);
-      var ind = document.createElement("span");
-      ind.className = "sort-ind"; ind.setAttribute("aria-hidden", "true");
-      b.appendChild(ind);
       th.appendChild(b);
       b.addEventListener("click", function () {
         if (state.sort === key) state.dir = state.dir === "desc" ? "" : "desc";
@@ -248,14 +245,37 @@
     nav.innerHTML = html;
   }
 
+  /* The rows of a page: the first screenfuls at once, the rest in the next
+     frames, so a click is answered in the frame after it whatever the page
+     size (laying out 200 rows of a wide table costs more than the filtering). */
+  var FIRST = 25, drawing = 0;
+  function drawRows(from, to) {
+    var html = "", k, body = table.tBodies[0], mid = Math.min(to, from + FIRST);
+    for (k = from; k < mid; k++) html += rowHtml(matched[k]);
+    body.innerHTML = html;
+    cancelAnimationFrame(drawing);
+    table.removeAttribute("data-complete");
+    var rest = function (start) {
+      var end = Math.min(to, start + 80), more = "";
+      for (var j = start; j < end; j++) more += rowHtml(matched[j]);
+      body.insertAdjacentHTML("beforeend", more);
+      if (end < to) drawing = requestAnimationFrame(function () { rest(end); });
+      else table.setAttribute("data-complete", "true");
+    };
+    if (mid < to) drawing = requestAnimationFrame(function () { drawing = requestAnimationFrame(function () { rest(mid); }); });
+    else table.setAttribute("data-complete", "true");
+  }
+
   /* ---- one update: filter, count, draw ---- */
   function update(keepHash) {
+    var t0 = performance.now();
     matched = E.run(facets, textHit, state.sort, state.dir === "desc");
+    /* For tests/browser/bench-explorer.mjs: how long the engine's pass took. */
+    window.govatlasExplorer.lastRun = performance.now() - t0;
     var pages = Math.max(1, Math.ceil(matched.length / PAGE));
     state.p = Math.min(Math.max(state.p, 1), pages);
-    var from = (state.p - 1) * PAGE, to = Math.min(matched.length, from + PAGE), html = "";
-    for (var k = from; k < to; k++) html += rowHtml(matched[k]);
-    table.tBodies[0].innerHTML = html;
+    var from = (state.p - 1) * PAGE, to = Math.min(matched.length, from + PAGE);
+    drawRows(from, to);
     $("case-count").textContent = matched.length
       ? T.ex_showing.replace("{from}", fmt(from + 1)).replace("{to}", fmt(to)).replace("{shown}", fmt(matched.length)).replace("{total}", fmt(E.base.length))
       : T.ex_none;
@@ -269,9 +289,13 @@
     updatePanel();
     updateChips();
     renderPager(pages);
-    if (!keepHash) writeHash();
+    /* The address is written after the answer is drawn: history.replaceState
+       can take longer than the whole filtering. */
+    clearTimeout(hashTimer);
+    if (!keepHash) hashTimer = setTimeout(writeHash, 0);
     table.setAttribute("data-filtered", "true");
   }
+  var hashTimer = 0;
 
   /* ---- the text filter ---- */
   var textTimer = 0, textWanted = false;
@@ -322,6 +346,7 @@
     D = window.govatlasCases && window.govatlasCases[lang];
     if (!D) return;
     E = window.govatlasEngine.create(D, scope);
+    window.govatlasExplorer = { cases: E.base.length, lastRun: 0 };
     facets = E.build(T);
     var fromUrl = readHash();
     if (state.q) setText(state.q);
@@ -329,6 +354,7 @@
     setupHeaders();
     document.querySelectorAll("#explorer nav.pager:not(.ex-pager)").forEach(function (n) { n.hidden = true; });
     $("ex-side").hidden = false;
+    root.classList.add("ex-on");
     $("ex-bar").hidden = false;
     $("ex-q").value = state.q;
     if (window.matchMedia && window.matchMedia("(max-width: 56rem)").matches) $("ex-panel").open = false;
