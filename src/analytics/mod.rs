@@ -180,15 +180,17 @@ pub fn flags_by_inventory(site: &Site) -> Vec<FlagRow> {
         .clone()
 }
 
-/// Flag counts over the cases of one jurisdiction's inventories.
+/// Flag counts over the cases of one jurisdiction: its inventories' cases
+/// and cases of other inventories that name it as their own jurisdiction.
 pub fn flags_for_jurisdiction(site: &Site, jurisdiction: &str) -> FlagRow {
     count_flags(
         site,
         jurisdiction.to_string(),
-        site.inventories
-            .iter()
-            .filter(|i| i.jurisdiction.value == jurisdiction)
-            .flat_map(|i| i.cases.iter()),
+        site.inventories.iter().flat_map(|i| {
+            i.cases
+                .iter()
+                .filter(move |c| Site::case_jurisdiction(i, c) == jurisdiction)
+        }),
     )
 }
 

@@ -7,10 +7,20 @@
 //! are the URLs in its numbered source list). It is laid out for A4 with a
 //! print style sheet, and [`pdf`] prints it with headless Chromium.
 //!
+//! Officials who adapt a briefing into their own memo get it as an
+//! OpenDocument text ([`odt`]) or a Word document ([`docx`]): both are
+//! written from [`doc::Document`], which [`doc::build`] makes from the same
+//! view model ([`model`]) the HTML template renders.
+//!
 //! Output is a function of the content alone: the cover shows the data
 //! date from `site.yaml` and a content version, a hash of the content files
 //! ([`content_version`]), never the time it was made.
 
+pub mod chart_png;
+pub mod doc;
+pub mod docx;
+pub mod odt;
+mod package;
 pub mod pdf;
 mod strings;
 mod summary;
@@ -112,8 +122,47 @@ fn find_jurisdiction(site: &Site, id: &str) -> Result<usize, String> {
     })
 }
 
-/// Renders the briefing on `subject` in `lang`. Unknown ids and languages
-/// are errors that name the nearest known one.
+/// The file formats a briefing is edited in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditableFormat {
+    /// OpenDocument text (`.odt`).
+    Odt,
+    /// Word (`.docx`).
+    Docx,
+}
+
+/// An editable briefing: the file's bytes, and a warning for the user when
+/// the machine lacked fonts for the PNG copies of its charts.
+pub struct Editable {
+    /// The file.
+    pub bytes: Vec<u8>,
+    /// What the user should know (see [`chart_png::ChartFonts::warning`]).
+    pub warning: Option<String>,
+}
+
+/// The briefing on `subject` in `lang` as an ODT or DOCX file, its charts'
+/// PNG copies drawn with `fonts`.
+pub fn render_editable(
+    site: &Site,
+    subject: &Subject,
+    lang: &str,
+    version: &str,
+    format: EditableFormat,
+    fonts: &chart_png::ChartFonts,
+) -> Result<Editable, String> {
+    let document = doc::build(&model(site, subject, lang, version)?);
+    let bytes = match format {
+        EditableFormat::Odt => odt::write(&document, fonts)?,
+        EditableFormat::Docx => docx::write(&document, fonts)?,
+    };
+    Ok(Editable {
+        bytes,
+        warning: fonts.warning(&document),
+    })
+}
+
+/// Renders the briefing on `subject` in `lang` as HTML. Unknown ids and
+/// languages are errors that name the nearest known one.
 pub fn render(
     site: &Site,
     theme: &BriefTheme,
@@ -121,6 +170,23 @@ pub fn render(
     lang: &str,
     version: &str,
 ) -> Result<String, String> {
+    let mut ctx = model(site, subject, lang, version)?;
+    ctx["header_css"] =
+        serde_json::Value::String(css_string(ctx["title"].as_str().unwrap_or_default()));
+    ctx["site_css"] =
+        serde_json::Value::String(css_string(ctx["site_title"].as_str().unwrap_or_default()));
+    theme.render(ctx)
+}
+
+/// The view model of the briefing on `subject` in `lang`: what each kind
+/// shows (`view`), with the interface strings as `t`. The HTML template and
+/// the ODT/DOCX documents are all made from it.
+pub fn model(
+    site: &Site,
+    subject: &Subject,
+    lang: &str,
+    version: &str,
+) -> Result<serde_json::Value, String> {
     if !site.languages.iter().any(|l| l == lang) {
         return Err(unknown(
             "language",
@@ -164,11 +230,7 @@ pub fn render(
         }
     };
     ctx["t"] = strings::table(lang);
-    ctx["header_css"] =
-        serde_json::Value::String(css_string(ctx["title"].as_str().unwrap_or_default()));
-    ctx["site_css"] =
-        serde_json::Value::String(css_string(ctx["site_title"].as_str().unwrap_or_default()));
-    theme.render(ctx)
+    Ok(ctx)
 }
 
 /// `s` as the inside of a CSS string: quotes and backslashes escaped, and

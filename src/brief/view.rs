@@ -235,6 +235,16 @@ fn doc(v: View, kind: &str, title: String, subtitle: Vec<String>, version: &str)
         .as_ref()
         .map(|d| d.value.to_string())
         .unwrap_or_else(|| t("data_date_missing"));
+    let mut cover = vec![
+        json!({"label": t("data_date"), "value": data_date, "key": "data-date"}),
+        json!({"label": t("content_version"), "value": version, "key": "version"}),
+        json!({"label": t("language"), "value": crate::render::i18n::language_name(v.lang), "key": "language"}),
+        json!({"label": t("generated_by"), "value": format!("govatlas {}", env!("CARGO_PKG_VERSION")), "key": "generator"}),
+    ];
+    // The site's public address (`base_url` or `--base-url`), where it has one.
+    if let Some(url) = site.address.public() {
+        cover.push(json!({"label": t("site_url"), "value": url, "key": "site-url"}));
+    }
     json!({
         "kind": kind,
         "lang": v.lang,
@@ -246,12 +256,7 @@ fn doc(v: View, kind: &str, title: String, subtitle: Vec<String>, version: &str)
         "version": version,
         "generator": format!("govatlas {}", env!("CARGO_PKG_VERSION")),
         "language_name": crate::render::i18n::language_name(v.lang),
-        "cover": [
-            {"label": t("data_date"), "value": data_date, "key": "data-date"},
-            {"label": t("content_version"), "value": version, "key": "version"},
-            {"label": t("language"), "value": crate::render::i18n::language_name(v.lang), "key": "language"},
-            {"label": t("generated_by"), "value": format!("govatlas {}", env!("CARGO_PKG_VERSION")), "key": "generator"},
-        ],
+        "cover": cover,
     })
 }
 

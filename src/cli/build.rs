@@ -16,6 +16,10 @@ pub struct Args {
     /// How to print problems in the content.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// The address the site is published at, in place of `base_url` in
+    /// site.yaml (for citations, the sitemap and the feeds).
+    #[arg(long, value_parser = super::parse_base_url)]
+    pub base_url: Option<String>,
     /// Print how long each stage took.
     #[arg(long)]
     pub timings: bool,
@@ -53,7 +57,10 @@ pub fn execute(args: Args) -> i32 {
         );
         b
     }));
-    let result = crate::pipeline::build_with(&args.root, &out, &bar);
+    let settings = crate::pipeline::Settings {
+        base_url: args.base_url.clone(),
+    };
+    let result = crate::pipeline::build_with(&args.root, &out, &settings, &bar);
     if let Some(b) = &bar.0 {
         b.finish_and_clear();
     }
@@ -70,6 +77,13 @@ pub fn execute(args: Args) -> i32 {
                 r.files - r.written,
                 r.removed,
             );
+            if r.public_address.is_none() {
+                eprintln!(
+                    "note: no public address (base_url missing or reserved): citations say so, \
+                     and no sitemap.xml or Atom feeds were written; `govatlas check` says why, \
+                     --base-url gives one"
+                );
+            }
             if args.timings {
                 for (name, d) in &r.stages {
                     println!("  {name:<14} {:>8.3} s", d.as_secs_f64());

@@ -18,12 +18,21 @@ pub struct Args {
     /// never fetched).
     #[arg(long)]
     pub external: bool,
+    /// The address the site will be published at, in place of `base_url`
+    /// in site.yaml (as `build --base-url` takes it).
+    #[arg(long, value_parser = super::parse_base_url)]
+    pub base_url: Option<String>,
 }
 
-/// Validates, renders in memory, checks links, and prints a summary.
+/// Validates, renders in memory, checks links, and prints a summary (and
+/// the warnings, which never fail the check).
 pub fn execute(args: Args) -> i32 {
-    match run(&args.root) {
+    let settings = crate::pipeline::Settings {
+        base_url: args.base_url.clone(),
+    };
+    match run(&args.root, &settings) {
         Ok(summary) => {
+            super::report::warnings(&summary.warnings, &summary.sources, args.format);
             println!("{}", summary.line);
             if args.external {
                 for (url, pages) in &summary.links.external {
@@ -43,13 +52,21 @@ pub struct Summary {
     pub line: String,
     /// The link report.
     pub links: crate::linkcheck::Report,
+    /// Problems that do not stop a build (a site without a public address).
+    pub warnings: Diagnostics,
+    /// The content files, for printing the warnings.
+    pub sources: SourceMap,
 }
 
-/// Checks the site at `root`: content, then the links of the rendered pages.
-pub fn run(root: &Path) -> Result<Summary, Failure> {
-    let (site, sources) = crate::pipeline::check(root)?;
+/// Checks the site at `root` as built with `settings`: content, then the
+/// links of the rendered pages.
+pub fn run(root: &Path, settings: &crate::pipeline::Settings) -> Result<Summary, Failure> {
+    let (site, sources) = crate::pipeline::check_with(root, settings)?;
+    let mut warnings = Diagnostics::default();
+    let flag = settings.base_url.is_some();
+    warnings.extend(crate::validate::address_warning(&site, &sources, flag));
     let files = crate::pipeline::render_all(root, &site, &sources)?;
-    let links = crate::linkcheck::check(&files, Some(&site.config.base_url.value));
+    let links = crate::linkcheck::check(&files, site.address.public());
     if !links.broken.is_empty() {
         return Err(broken_links(&files, &links));
     }
@@ -69,7 +86,12 @@ pub fn run(root: &Path) -> Result<Summary, Failure> {
             " (--external lists them)"
         },
     );
-    Ok(Summary { line, links })
+    Ok(Summary {
+        line,
+        links,
+        warnings,
+        sources,
+    })
 }
 
 /// Broken links as diagnostics pointing into the rendered page, so they

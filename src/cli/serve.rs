@@ -16,6 +16,10 @@ pub struct Args {
     /// Where to write and serve the site [default: ROOT/output].
     #[arg(long)]
     pub output_dir: Option<PathBuf>,
+    /// The address the site is published at, in place of `base_url` in
+    /// site.yaml (for citations, the sitemap and the feeds).
+    #[arg(long, value_parser = super::parse_base_url)]
+    pub base_url: Option<String>,
     /// Milliseconds of quiet after a change before rebuilding.
     #[arg(long, default_value_t = crate::serve::DEFAULT_DEBOUNCE_MS)]
     pub debounce_ms: u64,
@@ -27,21 +31,28 @@ pub fn execute(args: Args) -> i32 {
         .output_dir
         .clone()
         .unwrap_or_else(|| args.root.join("output"));
+    let settings = crate::pipeline::Settings {
+        base_url: args.base_url.clone(),
+    };
     let opts = crate::serve::Options {
         root: args.root.clone(),
         out,
         port: args.port,
         debounce: Duration::from_millis(args.debounce_ms),
     };
-    let result = crate::serve::run(opts.clone(), crate::serve::incremental_rebuild(), |addr| {
-        println!(
+    let result = crate::serve::run(
+        opts.clone(),
+        crate::serve::incremental_rebuild(settings),
+        |addr| {
+            println!(
             "serving http://{addr}/ from {} (watching content/, templates/, themes/ under {}; Ctrl-C stops)",
             opts.out.display(),
             opts.root.display()
         );
-        use std::io::Write;
-        let _ = std::io::stdout().flush();
-    });
+            use std::io::Write;
+            let _ = std::io::stdout().flush();
+        },
+    );
     match result {
         Ok(()) => 0,
         Err(msg) => {

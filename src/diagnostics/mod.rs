@@ -24,9 +24,22 @@ pub use suggest::did_you_mean;
 
 use serde_saphyr::Location;
 
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Severity {
+    /// The content cannot be built; nothing is written.
+    #[default]
+    Error,
+    /// Builds, but something a reader sees is worse for it (no public
+    /// address for citations); printed, never fails a run.
+    Warning,
+}
+
 /// One problem in the content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
     /// Stable kebab-case code (`unknown-reference`, `yaml-syntax`), for tools.
     pub code: &'static str,
     /// What is wrong, in one sentence.
@@ -49,6 +62,7 @@ impl Diagnostic {
     /// A problem with a whole file (or no file), with no position.
     pub fn new(code: &'static str, message: impl Into<String>) -> Self {
         Diagnostic {
+            severity: Severity::Error,
             code,
             message: message.into(),
             file: None,
@@ -75,6 +89,12 @@ impl Diagnostic {
             d.len = loc.span().len().max(1);
         }
         d
+    }
+
+    /// Makes it a warning.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
     }
 
     /// Sets the file (for problems with a whole file).
@@ -132,6 +152,11 @@ impl Diagnostics {
         if let Some(d) = self.list.last_mut() {
             d.help = help;
         }
+    }
+
+    /// Keeps only the problems `keep` says yes to.
+    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.list.retain(keep);
     }
 
     /// True when no problem was found.

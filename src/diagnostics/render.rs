@@ -1,7 +1,7 @@
 //! Printing diagnostics for people (rustc style), for tools (JSON lines)
 //! and for GitHub Actions (workflow commands that annotate pull requests).
 
-use super::{Diagnostic, SourceMap};
+use super::{Diagnostic, Severity, SourceMap};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 /// How `--format` asks diagnostics to be printed.
@@ -21,7 +21,11 @@ pub fn render_human(d: &Diagnostic, sources: &SourceMap, styled: bool) -> String
         Some(f) => format!("{f}: {}", d.message),
         None => d.message.clone(),
     };
-    let mut group = Group::with_title(Level::ERROR.primary_title(title.as_str()).id(d.code));
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let mut group = Group::with_title(level.primary_title(title.as_str()).id(d.code));
     let path;
     let line_text;
     if let Some(file) = d.file {
@@ -75,7 +79,11 @@ fn render_file_level(d: &Diagnostic, title: &str, path: &str, styled: bool) -> S
     } else {
         ("", "", "", "")
     };
-    let mut out = format!("{red}error[{}]{reset}{bold}: {title}{reset}\n", d.code);
+    let (red, word) = match d.severity {
+        Severity::Error => (red, "error"),
+        Severity::Warning => (if styled { "\x1b[1;33m" } else { "" }, "warning"),
+    };
+    let mut out = format!("{red}{word}[{}]{reset}{bold}: {title}{reset}\n", d.code);
     out.push_str(&format!(" {blue}-->{reset} {path}"));
     if d.line > 0 {
         out.push_str(&format!(":{}", d.line));
@@ -96,7 +104,7 @@ fn render_file_level(d: &Diagnostic, title: &str, path: &str, styled: bool) -> S
 /// One JSON object (a line) for one diagnostic.
 pub fn render_json(d: &Diagnostic, sources: &SourceMap) -> String {
     serde_json::json!({
-        "severity": "error",
+        "severity": severity_word(d.severity),
         "code": d.code,
         "file": d.file.map(|f| sources.path(f)),
         // null when the problem is with a whole file.
@@ -125,6 +133,7 @@ pub fn render_github(d: &Diagnostic, sources: &SourceMap) -> String {
     if let Some(h) = &d.help {
         msg.push_str(&format!(" (help: {h})"));
     }
+    let command = severity_word(d.severity);
     match d.file {
         Some(f) => {
             // A whole-file problem has no line: GitHub then annotates the file.
@@ -136,12 +145,20 @@ pub fn render_github(d: &Diagnostic, sources: &SourceMap) -> String {
                 }
             }
             format!(
-                "::error file={}{at},title={}::{}",
+                "::{command} file={}{at},title={}::{}",
                 esc_prop(sources.path(f)),
                 esc_prop(d.code),
                 esc(&msg)
             )
         }
-        None => format!("::error title={}::{}", esc_prop(d.code), esc(&msg)),
+        None => format!("::{command} title={}::{}", esc_prop(d.code), esc(&msg)),
+    }
+}
+
+/// `error` or `warning`: the JSON field and the GitHub workflow command.
+fn severity_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
     }
 }

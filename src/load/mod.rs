@@ -5,6 +5,7 @@
 pub mod edit;
 mod files;
 mod markdown;
+pub mod overlay;
 mod path;
 mod yaml;
 

@@ -5,6 +5,10 @@
 //! relations seen from both ends. Every collection is in a stable order so
 //! output is deterministic.
 
+mod address;
+
+pub use address::Address;
+
 use crate::load::PageFile;
 use crate::schema::{
     Case, Framework, Inventory, Jurisdiction, RelationKind, SiteConfig, Source, Term, Text,
@@ -75,6 +79,9 @@ pub struct CaseRef {
 pub struct Site {
     /// Configuration.
     pub config: SiteConfig,
+    /// Where the site is published: `config.base_url`, unless a command's
+    /// `--base-url` replaced it ([`Site::set_base_url`]).
+    pub address: Address,
     /// Language codes in menu order.
     pub languages: Vec<String>,
     /// Every vocabulary (an absent one is empty).
@@ -101,6 +108,12 @@ pub struct Site {
 }
 
 impl Site {
+    /// Publishes the site at `url` (an absolute http(s) URL) instead of the
+    /// `base_url` of `site.yaml`.
+    pub fn set_base_url(&mut self, url: &str) {
+        self.address = Address::of(Some(url));
+    }
+
     /// A vocabulary (empty if the content defines none of that kind).
     pub fn vocabulary(&self, kind: VocabularyKind) -> &Vocabulary {
         &self.vocab[&kind]
@@ -201,6 +214,15 @@ impl Site {
             .is_none_or(|list| list.iter().any(|f| f.value == flag))
     }
 
+    /// The jurisdiction a case belongs to: its own, or else its inventory's.
+    pub fn case_jurisdiction<'a>(inv: &'a Inventory, case: &'a Case) -> &'a str {
+        case.jurisdiction
+            .as_ref()
+            .unwrap_or(&inv.jurisdiction)
+            .value
+            .as_str()
+    }
+
     /// The method that assigned `flag` on `case` of `inv`.
     pub fn flag_method<'a>(inv: &'a Inventory, case: &'a Case, flag: &str) -> Option<&'a str> {
         case.flag_provenance
@@ -269,8 +291,10 @@ pub(crate) fn assemble(
     for kind in VocabularyKind::ALL {
         vocab.entry(kind).or_default();
     }
+    let address = Address::of(config.base_url.as_ref().map(|u| u.value.as_str()));
     Site {
         config,
+        address,
         languages,
         vocab,
         sources,

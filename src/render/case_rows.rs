@@ -214,14 +214,15 @@ impl Coder {
         serde_json::to_writer(out, &row).expect("json");
     }
 
-    /// Appends one case's entry of the descriptions script: its
-    /// description in this language (or another, when it has none here).
+    /// Appends one case's entry of the descriptions script: what the
+    /// case says it does ([`facets::described`]) in this language (or
+    /// another, when a text has none here), the texts joined by a newline.
     pub fn write_text(&self, out: &mut Vec<u8>, c: &Case) {
-        let text = c
-            .description
-            .as_ref()
-            .map_or("", |d| d.resolve(&self.lang).0);
-        serde_json::to_writer(out, text).expect("json");
+        let text: Vec<&str> = facets::described(c)
+            .into_iter()
+            .filter_map(|(_, t)| t.map(|t| t.resolve(&self.lang).0))
+            .collect();
+        serde_json::to_writer(out, &text.join("\n")).expect("json");
     }
 }
 
@@ -234,13 +235,17 @@ fn script_start(name: &str, lang: &str) -> Vec<u8> {
     .into_bytes()
 }
 
-/// The jurisdictions the explorer lists: those with an inventory, in site
-/// order.
+/// The jurisdictions the explorer lists: those some case belongs to (its
+/// own or its inventory's), in site order.
 fn jurisdictions(site: &Site) -> Vec<&str> {
+    let used: std::collections::HashSet<&str> = site
+        .cases()
+        .map(|(i, c)| facets::jurisdiction(&site.inventories[i], c))
+        .collect();
     site.jurisdictions
         .iter()
         .map(|j| j.id.value.as_str())
-        .filter(|j| site.inventories.iter().any(|i| i.jurisdiction.value == *j))
+        .filter(|j| used.contains(j))
         .collect()
 }
 

@@ -1,20 +1,19 @@
 //! "Cite this": a plain-text reference and a BibTeX entry for a record's
-//! page, with its stable absolute URL (`base_url` + the page's path) and the
-//! content's own date (`data_date`, or the record's latest date). Never the
-//! wall clock, so the same content gives the same citation.
+//! page, with its stable absolute URL (the site's public address + the
+//! page's path) and the content's own date (`data_date`, or the record's
+//! latest date). Never the wall clock, so the same content gives the same
+//! citation. A site without a public address (see [`crate::model::Address`])
+//! is cited without a URL, with words that say so, never with a dead one.
 
+use super::i18n;
 use crate::model::Site;
 use crate::schema::PartialDate;
 use serde_json::{json, Value};
 
-/// `base_url` joined with an output path (`en/frameworks/x.html`).
-pub fn absolute(site: &Site, path: &str) -> String {
-    let base = site.config.base_url.value.trim();
-    if base.ends_with('/') {
-        format!("{base}{path}")
-    } else {
-        format!("{base}/{path}")
-    }
+/// The public address joined with an output path (`en/frameworks/x.html`);
+/// None when the site has no public address.
+pub fn absolute(site: &Site, path: &str) -> Option<String> {
+    site.address.absolute(path)
 }
 
 /// The date a citation gives: the site's `data_date`, else `record_date`.
@@ -69,33 +68,46 @@ pub fn cite(
     let date = content_date(site, record_date);
     let zh = lang.starts_with("zh");
     let date_s = date.map(|d| d.to_string());
+    // Where the page is: its URL, or words saying it has none yet.
+    let at = url
+        .clone()
+        .unwrap_or_else(|| i18n::get(lang, "no_public_address"));
     let text = match (&date_s, zh) {
         (Some(d), true) => {
-            format!("{author}（{d}）。〈{title}〉。《{site_title}》。{url}（資料截至 {d}）")
+            format!("{author}（{d}）。〈{title}〉。《{site_title}》。{at}（資料截至 {d}）")
         }
-        (None, true) => format!("{author}。〈{title}〉。《{site_title}》。{url}"),
-        (Some(d), false) => format!(
-            "{author}. ({d}). \u{201c}{title}.\u{201d} {site_title}. {url} (data as of {d})"
-        ),
-        (None, false) => format!("{author}. \u{201c}{title}.\u{201d} {site_title}. {url}"),
+        (None, true) => format!("{author}。〈{title}〉。《{site_title}》。{at}"),
+        (Some(d), false) => {
+            format!("{author}. ({d}). \u{201c}{title}.\u{201d} {site_title}. {at} (data as of {d})")
+        }
+        (None, false) => format!("{author}. \u{201c}{title}.\u{201d} {site_title}. {at}"),
     };
     let mut bib = format!(
-        "@misc{{govatlas-{key}-{lang},\n  author = {{{{{}}}}},\n  title = {{{{{}}}}},\n  howpublished = {{\\url{{{url}}}}},\n",
+        "@misc{{govatlas-{key}-{lang},\n  author = {{{{{}}}}},\n  title = {{{{{}}}}},\n",
         bibtex_escape(&author),
         bibtex_escape(title),
         key = key.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "-"),
         lang = lang.to_ascii_lowercase(),
     );
+    if let Some(u) = &url {
+        bib.push_str(&format!("  howpublished = {{\\url{{{u}}}}},\n"));
+    }
     if let Some(d) = date {
         bib.push_str(&format!("  year = {{{}}},\n", d.year));
         if let Some(m) = d.month {
             bib.push_str(&format!("  month = {},\n", MONTHS[m as usize - 1]));
         }
-        bib.push_str(&format!("  urldate = {{{d}}},\n"));
+        if url.is_some() {
+            bib.push_str(&format!("  urldate = {{{d}}},\n"));
+        }
     }
+    let note = match &url {
+        Some(_) => site_title.clone(),
+        None => format!("{site_title}; {at}"),
+    };
     bib.push_str(&format!(
         "  note = {{{}}},\n  language = {{{lang}}}\n}}",
-        bibtex_escape(&site_title)
+        bibtex_escape(&note)
     ));
     json!({"url": url, "date": date_s, "text": text, "bibtex": bib})
 }

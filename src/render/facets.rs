@@ -16,9 +16,23 @@ use crate::model::Site;
 use crate::schema::{Case, Inventory, Text, VocabularyKind as V};
 use std::collections::{BTreeMap, HashMap};
 
-/// The jurisdiction a case belongs to (its inventory's).
-pub fn jurisdiction<'a>(inv: &'a Inventory, _case: &'a Case) -> &'a str {
-    &inv.jurisdiction.value
+/// The jurisdiction a case belongs to: its own when it names one, else
+/// its inventory's.
+pub fn jurisdiction<'a>(inv: &'a Inventory, case: &'a Case) -> &'a str {
+    Site::case_jurisdiction(inv, case)
+}
+
+/// What the source says a case does, each text under the i18n key of its
+/// heading, in reading order: the problem it solves, its benefits, its
+/// outputs, then the site's own description. The case page shows them, the
+/// explorer's text filter and the search read them, the downloads hold them.
+pub fn described(c: &Case) -> [(&'static str, Option<&Text>); 4] {
+    [
+        ("case_purpose", c.purpose.as_ref()),
+        ("case_benefits", c.benefits.as_ref()),
+        ("case_outputs", c.outputs.as_ref()),
+        ("case_described", c.description.as_ref()),
+    ]
 }
 
 /// Collapses runs of whitespace and trims, so that two spellings of a

@@ -1,8 +1,9 @@
 //! What changed: every framework's dated status events, newest first, as
 //! an Atom feed per language (`<lang>/feed.xml`) and a "what changed" page
 //! (`<lang>/changes.html`). Built only from content dates: deterministic.
+//! Atom requires absolute ids and links, so the feeds are written only when
+//! the site has a public address; the page is always there.
 
-use super::cite::absolute;
 use super::pages::{Jobs, Shows};
 use super::views::View;
 use super::{i18n, urls, RenderedFile};
@@ -31,6 +32,11 @@ pub fn events(site: &Site) -> Vec<(PartialDate, usize, usize)> {
 /// Path of the feed in `lang`.
 pub fn feed_path(lang: &str) -> String {
     format!("{lang}/feed.xml")
+}
+
+/// Path of the feed in `lang`, if the site has one (it has a public address).
+pub fn feed_if_any(site: &Site, lang: &str) -> Option<String> {
+    site.address.public().map(|_| feed_path(lang))
 }
 
 /// RFC 3339 timestamp of the first day a partial date covers.
@@ -73,13 +79,17 @@ pub fn changes_page<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
                     })
                 })
                 .collect();
-            json!({"events": rows, "feed": feed_path(v.lang)})
+            json!({"events": rows, "feed": feed_if_any(site, v.lang)})
         },
     );
 }
 
-/// The Atom feed of every language.
+/// The Atom feed of every language; none without a public address.
 pub fn feeds(site: &Site) -> Vec<RenderedFile> {
+    let Some(base) = site.address.public() else {
+        return Vec::new();
+    };
+    let absolute = |path: &str| format!("{base}{path}");
     let ev = events(site);
     let mut updated = ev.iter().map(|e| e.0).max();
     if let Some(d) = site.config.data_date.as_ref().map(|d| d.value) {
@@ -96,14 +106,14 @@ pub fn feeds(site: &Site) -> Vec<RenderedFile> {
                 .author
                 .as_ref()
                 .map_or_else(|| title.clone(), |a| v.plain(a));
-            let self_url = absolute(site, &feed_path(lang));
+            let self_url = absolute(&feed_path(lang));
             let mut x = format!(
                 "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n<title>{} — {}</title>\n<id>{}</id>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<updated>{updated}</updated>\n<author><name>{}</name></author>\n",
                 esc(&title),
                 esc(&i18n::get(lang, "changes")),
                 esc(&self_url),
                 esc(&self_url),
-                esc(&absolute(site, &urls::section(lang, "changes"))),
+                esc(&absolute(&urls::section(lang, "changes"))),
                 esc(&author),
             );
             for (date, i, k) in &ev {
@@ -111,7 +121,7 @@ pub fn feeds(site: &Site) -> Vec<RenderedFile> {
                 let e = &fw.status_history[*k];
                 let url = format!(
                     "{}#status-{k}",
-                    absolute(site, &urls::framework(lang, &fw.id.value))
+                    absolute(&urls::framework(lang, &fw.id.value))
                 );
                 let status = v.term_plain(V::Statuses, &e.status.value);
                 let fw_title = v.plain(&fw.title);

@@ -100,10 +100,10 @@ pub fn common_context(site: &Site, lang: &str) -> Value {
         "description": text::tx_opt(&site.config.description, lang),
         "author": text::tx_opt(&site.config.author, lang),
         "data_date": site.config.data_date.as_ref().map(|d| d.value.to_string()),
-        "base_url": site.config.base_url.value,
+        "base_url": site.address.public(),
         "home": urls::home(lang),
         "search": urls::section(lang, "search"),
-        "feed": feed::feed_path(lang),
+        "feed": feed::feed_if_any(site, lang),
         "nav": nav,
         "nav_groups": groups,
         "pages": pages,
@@ -123,7 +123,8 @@ fn site_citation(site: &Site, lang: &str) -> String {
         .author
         .as_ref()
         .map_or(title, |a| a.resolve(lang).0);
-    let url = cite::absolute(site, &urls::home(lang));
+    let url = cite::absolute(site, &urls::home(lang))
+        .unwrap_or_else(|| i18n::get(lang, "no_public_address"));
     let date = site.config.data_date.as_ref().map(|d| d.value.to_string());
     match (date, lang.starts_with("zh")) {
         (Some(d), true) => format!("{author}（{d}）。《{title}》。{url}"),

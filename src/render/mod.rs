@@ -308,10 +308,16 @@ pub fn render_site_to(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Ren
     // added ~200 MiB to the peak at 10k cases. The sitemap lists the jobs,
     // so it is made before the pages consume them.
     let languages = site.languages.len();
-    let extra = 2 + 6 + 2 + 4 * languages + theme.statics.len();
+    let maps = sitemap::files(site, &jobs);
+    let feeds = if site.address.public().is_some() {
+        languages
+    } else {
+        0
+    };
+    let extra = maps.len() + 6 + 2 + 3 * languages + feeds + theme.statics.len();
     sink.total(jobs.len() + extra);
     let mut others = 0usize;
-    for (path, bytes) in sitemap::files(site, &jobs) {
+    for (path, bytes) in maps {
         sink.put(&path, &bytes)?;
         others += 1;
     }

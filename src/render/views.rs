@@ -156,7 +156,7 @@ impl<'a> View<'a> {
             "name": self.tx(&case.name),
             "agency": self.tx(&case.agency),
             "inventory": obj! {"id": inv.id.value.as_str(), "url": urls::inventory(self.lang, &inv.id.value, 1), "title": self.tx(&inv.title)},
-            "jurisdiction": inv.jurisdiction.value.as_str(),
+            "jurisdiction": Site::case_jurisdiction(inv, case),
             "use_class": self.term(V::UseClasses, &case.use_class.value),
             "use_subtype": case.use_subtype.as_ref().map(|s| self.subtype(&case.use_class.value, &s.value)),
             "techniques": case.techniques.iter().map(|t| self.term(V::Techniques, &t.value)).collect::<Vec<_>>(),

@@ -156,6 +156,26 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
+/// A string `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or a bare year (YAML reads
+/// an unquoted `2023` as a number, and the parser takes it). The schema
+/// checks the shape; whether the day exists in that month is checked by the
+/// parser, with the reason.
+impl schemars::JsonSchema for PartialDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PartialDate".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A date as precise as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD.",
+            "anyOf": [
+                {"type": "string", "pattern": "^\\s*[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\\s*$"},
+                {"type": "integer", "minimum": 1000, "maximum": 9999}
+            ],
+            "examples": ["2024", "2024-06", "2024-06-13"]
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

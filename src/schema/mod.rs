@@ -9,19 +9,22 @@
 //! nearest valid name rather than a silently ignored value.
 
 mod date;
+pub mod json;
+mod spanned;
 mod text;
 
 pub use date::PartialDate;
-pub use serde_saphyr::Spanned;
+pub use spanned::Spanned;
 pub use text::{collect_language_keys, Text, TextEntry};
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// A reference to another record by id, with the place it was written.
 pub type Ref = Spanned<String>;
 
 /// `content/site.yaml`: the site's configuration.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
     /// Site title in every language.
@@ -29,9 +32,12 @@ pub struct SiteConfig {
     /// One-paragraph description shown on the home page and in feeds.
     #[serde(default)]
     pub description: Option<Text>,
-    /// Absolute URL the site is published at (used only in sitemap, feed and
-    /// citations; every link inside the site is relative so it opens from disk).
-    pub base_url: Spanned<String>,
+    /// Absolute URL the site is published at (used only in citations, the
+    /// sitemap and the feeds; every link inside the site is relative so it
+    /// opens from disk). Leave it out until the site has a public address:
+    /// citations then say so. `--base-url` overrides it.
+    #[serde(default)]
+    pub base_url: Option<Spanned<String>>,
     /// Language codes, in menu order. govatlas ships zh-TW and en.
     pub languages: Vec<Spanned<String>>,
     /// The language `index.html` at the root redirects to.
@@ -43,11 +49,27 @@ pub struct SiteConfig {
     /// Who maintains the site (shown in the footer and citations).
     #[serde(default)]
     pub author: Option<Text>,
+    /// Languages texts may be written in without the site publishing an
+    /// edition in them (`[nl]` for an imported Dutch register): such a text
+    /// is shown as the original, marked with its language, on every edition.
+    /// A code in neither list is an error, so a typo is still caught.
+    #[serde(default)]
+    pub source_languages: Vec<Spanned<String>>,
 }
 
 /// Which vocabulary a file under `content/vocabularies/` defines.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    serde::Serialize,
+    JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum VocabularyKind {
@@ -98,7 +120,7 @@ impl VocabularyKind {
 }
 
 /// A file under `content/vocabularies/`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VocabularyFile {
     /// Which vocabulary this is; each may be defined once.
@@ -114,7 +136,7 @@ pub struct VocabularyFile {
 }
 
 /// One term of a vocabulary.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     /// Stable id, used in references and URLs (`personal_data`).
@@ -140,7 +162,7 @@ pub struct Term {
 pub type SourceRefs = Vec<Ref>;
 
 /// A file under `content/sources/`: bibliography entries records cite by id.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourcesFile {
     /// The entries.
@@ -148,7 +170,7 @@ pub struct SourcesFile {
 }
 
 /// One bibliography entry.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Stable id records cite (`seed-004-study`).
@@ -171,7 +193,7 @@ pub struct Source {
 }
 
 /// Kind of jurisdiction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum JurisdictionKind {
     /// A state (ISO 3166-1 alpha-2 id).
@@ -180,16 +202,42 @@ pub enum JurisdictionKind {
     Union,
     /// An international body (CoE, UN, G7, OECD).
     International,
+    /// A constituent part of a country: a US state, a province, a Land. Has a `parent`.
+    State,
+    /// A city, county or other local government. Has a `parent`.
+    City,
+}
+
+impl JurisdictionKind {
+    /// The snake_case name used in YAML and in page data.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Country => "country",
+            Self::Union => "union",
+            Self::International => "international",
+            Self::State => "state",
+            Self::City => "city",
+        }
+    }
+
+    /// Whether the kind is part of another jurisdiction (and must name it as `parent`).
+    pub fn is_subnational(self) -> bool {
+        matches!(self, Self::State | Self::City)
+    }
 }
 
 /// A file under `content/jurisdictions/`: one jurisdiction.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Jurisdiction {
     /// Short lowercase code, stable in URLs (`tw`, `us`, `eu`, `coe`).
     pub id: Ref,
-    /// Country, union or international body.
+    /// Country, union, international body, state or city.
     pub kind: Spanned<JurisdictionKind>,
+    /// The jurisdiction it is part of (a state's country, a city's state or
+    /// country). Required for states and cities.
+    #[serde(default)]
+    pub parent: Option<Ref>,
     /// Name in every language.
     pub name: Text,
     /// A paragraph on how it governs AI.
@@ -207,7 +255,7 @@ pub struct Jurisdiction {
 }
 
 /// A period during which a jurisdiction took one regulatory approach.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ApproachPeriod {
     /// Term of the `approaches` vocabulary.
@@ -222,7 +270,7 @@ pub struct ApproachPeriod {
 }
 
 /// A file under `content/frameworks/`: one instrument (law, bill, order, ...).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Framework {
     /// Stable id (`tw-ai-basic-act`).
@@ -240,6 +288,9 @@ pub struct Framework {
     /// Who issued it.
     #[serde(default)]
     pub issuer: Option<Text>,
+    /// The instrument's own page or text; http(s).
+    #[serde(default)]
+    pub url: Option<Spanned<String>>,
     /// Whether it binds those it addresses.
     pub binding: bool,
     /// Whether it sorts obligations by risk tier.
@@ -270,10 +321,31 @@ pub struct Framework {
     /// Sources for what the record says.
     #[serde(default)]
     pub sources: SourceRefs,
+    /// Fields a researcher edited by hand in an imported record;
+    /// `govatlas import` leaves them alone (see [`OVERRIDABLE_FRAMEWORK_FIELDS`]).
+    #[serde(default)]
+    pub overrides: Vec<Ref>,
 }
 
+/// Framework fields that `overrides` may name: the ones `govatlas import`
+/// writes. Fields it does not write are never touched by a re-import.
+pub const OVERRIDABLE_FRAMEWORK_FIELDS: &[&str] = &[
+    "jurisdiction",
+    "type",
+    "title",
+    "short_title",
+    "issuer",
+    "url",
+    "binding",
+    "risk_based",
+    "summary",
+    "status_history",
+    "provisions",
+    "sources",
+];
+
 /// One dated status change.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StatusEvent {
     /// When (year, year-month or full date).
@@ -286,7 +358,7 @@ pub struct StatusEvent {
 }
 
 /// An article, pillar, strategy, duty or recommendation.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Provision {
     /// Unique within the instrument; the page anchor (`art-3`, `p1-s4`).
@@ -316,7 +388,7 @@ fn yes() -> bool {
 }
 
 /// A principle an instrument names, mapped onto the crosswalk.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PrincipleRef {
     /// Crosswalk term(s) of `principles` it maps onto.
@@ -330,7 +402,17 @@ pub struct PrincipleRef {
 
 /// How one instrument relates to another.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    serde::Serialize,
+    JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum RelationKind {
@@ -360,7 +442,7 @@ impl RelationKind {
 }
 
 /// A relation from the instrument that declares it to a target instrument.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Relation {
     /// supersedes, revokes, cites, implements or amends.
@@ -374,7 +456,7 @@ pub struct Relation {
 }
 
 /// A rows × columns matrix of levels, drawn as a heatmap.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Matrix {
     /// Anchor on the framework page.
@@ -399,7 +481,7 @@ pub struct Matrix {
 }
 
 /// A level a matrix cell may take.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MatrixLevel {
     /// Id used in `cells`.
@@ -409,7 +491,7 @@ pub struct MatrixLevel {
 }
 
 /// A plain table of text.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DataTable {
     /// Anchor on the page.
@@ -423,7 +505,7 @@ pub struct DataTable {
 }
 
 /// A file under `content/inventories/`: one published case inventory.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Inventory {
     /// Stable id (`tw-digi-2023`).
@@ -461,7 +543,7 @@ pub struct Inventory {
 }
 
 /// A way risk flags were assigned: a researcher's review, an import rule, ...
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FlagMethod {
     /// Id cases refer to.
@@ -480,7 +562,7 @@ pub struct FlagMethod {
 }
 
 /// One government AI use.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     /// Stable id, unique across inventories (it is the page's URL).
@@ -492,9 +574,22 @@ pub struct Case {
     /// Sub-agency or bureau.
     #[serde(default)]
     pub bureau: Option<Text>,
+    /// The jurisdiction whose government runs it, when it is not the
+    /// inventory's (an inventory of several countries' cases).
+    #[serde(default)]
+    pub jurisdiction: Option<Ref>,
     /// What it does.
     #[serde(default)]
     pub description: Option<Text>,
+    /// The problem it is meant to solve, as the publisher describes it.
+    #[serde(default)]
+    pub purpose: Option<Text>,
+    /// The benefits the publisher expects of it.
+    #[serde(default)]
+    pub benefits: Option<Text>,
+    /// What the system puts out (predictions, drafts, alerts...).
+    #[serde(default)]
+    pub outputs: Option<Text>,
     /// Term of `use_classes`.
     pub use_class: Ref,
     /// A sub-type of that use class.
@@ -521,6 +616,7 @@ pub struct Case {
     pub source_url: Option<Spanned<String>>,
     /// Fields a researcher edited by hand; `govatlas import` leaves them alone.
     #[serde(default)]
+    #[schemars(schema_with = "overridable_fields")]
     pub overrides: Vec<Ref>,
 }
 
@@ -530,7 +626,11 @@ pub const OVERRIDABLE_CASE_FIELDS: &[&str] = &[
     "name",
     "agency",
     "bureau",
+    "jurisdiction",
     "description",
+    "purpose",
+    "benefits",
+    "outputs",
     "use_class",
     "use_subtype",
     "techniques",
@@ -539,8 +639,17 @@ pub const OVERRIDABLE_CASE_FIELDS: &[&str] = &[
     "source_url",
 ];
 
+/// The schema of `overrides`: names of [`OVERRIDABLE_CASE_FIELDS`], so an
+/// editor completes them (validation rejects any other).
+fn overridable_fields(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "array",
+        "items": {"enum": OVERRIDABLE_CASE_FIELDS},
+    })
+}
+
 /// Which method assigned one flag of a case.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FlagProvenance {
     /// The flag (must be among the case's `risk_flags`).
@@ -550,7 +659,7 @@ pub struct FlagProvenance {
 }
 
 /// Front matter of a Markdown page under `content/pages/` (`about.en.md`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageFrontMatter {
     /// Page title in this file's language.

@@ -1,8 +1,8 @@
 //! Text a reader sees, in every language of the site.
 
+use super::Spanned;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
-use serde_saphyr::Spanned;
 use std::cell::RefCell;
 use std::fmt;
 
@@ -115,5 +115,22 @@ impl<'de> Deserialize<'de> for Text {
             }
         }
         deserializer.deserialize_map(TextVisitor)
+    }
+}
+
+/// A map of language code to string. The language codes a site accepts are
+/// in its `site.yaml`, so the schema takes any key (as the parser does) and
+/// `validate` checks each against the site's languages.
+impl schemars::JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Text in each language of the site, by language code: {zh-TW: 資料治理, en: Data governance}.",
+            "type": "object",
+            "additionalProperties": {"type": "string"},
+            "examples": [{"zh-TW": "資料治理", "en": "Data governance"}]
+        })
     }
 }

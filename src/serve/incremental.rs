@@ -80,16 +80,27 @@ impl Session {
     /// keeps what incremental rebuilds need. The session is None when the
     /// build failed.
     pub fn start(root: &Path, out: &Path) -> (Option<Session>, Result<BuildReport, Failure>) {
+        Self::start_with(root, out, &pipeline::Settings::default())
+    }
+
+    /// [`Session::start`] with `settings` (`--base-url`), which the edits
+    /// that follow keep.
+    pub fn start_with(
+        root: &Path,
+        out: &Path,
+        settings: &pipeline::Settings,
+    ) -> (Option<Session>, Result<BuildReport, Failure>) {
         let (content, diags) = load::load(root);
         let files: HashMap<String, FileId> = content
             .inventories
             .iter()
             .map(|(id, inv)| (inv.id.value.clone(), *id))
             .collect();
-        let (site, sources) = match pipeline::validate_loaded(content, diags) {
+        let (mut site, sources) = match pipeline::validate_loaded(content, diags) {
             Ok(ok) => ok,
             Err(f) => return (None, Err(f)),
         };
+        settings.apply(&mut site);
         let hashes: Vec<[u8; 32]> = sources
             .ids()
             .map(|id| brief::file_hash(sources.text(id)))
@@ -370,6 +381,7 @@ impl Session {
             bytes: 0,
             written,
             removed: 0,
+            public_address: self.site.address.public().map(str::to_string),
             elapsed: start.elapsed(),
             stages: all,
             output: out.to_path_buf(),

@@ -19,7 +19,7 @@ pub mod incremental;
 mod watch;
 
 use crate::diagnostics::render_human;
-use crate::pipeline::{BuildReport, Failure};
+use crate::pipeline::{BuildReport, Failure, Settings};
 use serde::Serialize;
 use std::io::IsTerminal;
 use std::net::SocketAddr;
@@ -31,14 +31,16 @@ use std::time::Duration;
 /// call, empty on the first) → report or failure.
 pub type Rebuild = Box<dyn FnMut(&Path, &Path, &[String]) -> Result<BuildReport, Failure> + Send>;
 
-/// Always the full pipeline.
-pub fn full_rebuild() -> Rebuild {
-    Box::new(|root, out, _| crate::pipeline::build(root, out))
+/// Always the full pipeline, with `settings` (`--base-url`).
+pub fn full_rebuild(settings: Settings) -> Rebuild {
+    Box::new(move |root, out, _| {
+        crate::pipeline::build_with(root, out, &settings, &crate::pipeline::Quiet)
+    })
 }
 
 /// The default: a full build first, then edits to existing cases applied
 /// incrementally ([`incremental`]), anything else built in full again.
-pub fn incremental_rebuild() -> Rebuild {
+pub fn incremental_rebuild(settings: Settings) -> Rebuild {
     let mut session: Option<incremental::Session> = None;
     Box::new(move |root, out, changed| {
         if let (Some(s), false) = (session.as_mut(), changed.is_empty()) {
@@ -46,7 +48,7 @@ pub fn incremental_rebuild() -> Rebuild {
                 return result;
             }
         }
-        let (s, result) = incremental::Session::start(root, out);
+        let (s, result) = incremental::Session::start_with(root, out, &settings);
         session = s;
         result
     })

@@ -5,8 +5,10 @@
 //! Checks never stop at the first problem: each is reported with the
 //! position of the offending value and the field path, and the run goes on.
 
+mod address;
 mod ids;
 mod labels;
+mod parents;
 mod records;
 
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, FileId, SourceMap};
@@ -15,7 +17,9 @@ use crate::model::{self, Site, Vocabulary};
 use crate::schema::{Ref, Spanned, Term, VocabularyKind};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+pub use address::address_warning;
 pub use ids::{check_id_syntax, slug};
+pub use records::is_valid_url;
 
 /// Validates loaded content. Returns the site when there are no problems.
 pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site> {
@@ -35,7 +39,7 @@ pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site>
     if config.is_none() && !config_failed {
         diags.push(
             Diagnostic::new("no-config", "content/site.yaml is missing").help(
-                "create content/site.yaml with title, base_url, languages and default_language",
+                "run `govatlas init` to start a site, or create content/site.yaml with title, languages and default_language",
             ),
         );
     }
@@ -56,8 +60,12 @@ pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site>
         .as_ref()
         .map(|(_, c)| c.languages.iter().map(|l| l.value.clone()).collect())
         .unwrap_or_default();
+    let source_languages: Vec<String> = config
+        .as_ref()
+        .map(|(_, c)| c.source_languages.iter().map(|l| l.value.clone()).collect())
+        .unwrap_or_default();
     for (file, keys) in text_languages.iter().filter(|_| config.is_some()) {
-        check_language_keys(&mut cx, *file, keys, &languages);
+        check_language_keys(&mut cx, *file, keys, &languages, &source_languages);
     }
 
     // Vocabularies first: every other record refers to them.
@@ -182,6 +190,7 @@ pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site>
     for (f, j) in &jurisdictions {
         records::check_jurisdiction(&mut cx, *f, j);
     }
+    parents::check_parent_cycles(&mut cx, &jurisdictions);
     for (f, fw) in &frameworks {
         records::check_framework(&mut cx, *f, fw);
     }
@@ -210,15 +219,26 @@ pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site>
     ))
 }
 
-/// Each bilingual text's language keys are among the site's languages.
+/// Each bilingual text's language keys are among the site's languages or
+/// its source languages (texts kept in their own language, with no edition).
 fn check_language_keys(
     cx: &mut Checker,
     file: FileId,
     keys: &[Spanned<String>],
     languages: &[String],
+    source_languages: &[String],
 ) {
+    let listed = if source_languages.is_empty() {
+        languages.join(", ")
+    } else {
+        format!(
+            "{}, and as source languages {}",
+            languages.join(", "),
+            source_languages.join(", ")
+        )
+    };
     for key in keys {
-        if !languages.contains(&key.value) {
+        if !languages.contains(&key.value) && !source_languages.contains(&key.value) {
             cx.error_at(
                 file,
                 key,
@@ -227,12 +247,14 @@ fn check_language_keys(
                 format!("unknown language `{}`", key.value),
             )
             .help(
-                match did_you_mean(&key.value, languages.iter().map(String::as_str)) {
-                    Some(n) => format!(
-                        "did you mean `{n}`? (site.yaml lists {})",
-                        languages.join(", ")
+                match did_you_mean(
+                    &key.value,
+                    languages.iter().chain(source_languages).map(String::as_str),
+                ) {
+                    Some(n) => format!("did you mean `{n}`? (site.yaml lists {listed})"),
+                    None => format!(
+                        "site.yaml lists {listed}; a language texts are written in without an edition of its own goes in its source_languages"
                     ),
-                    None => format!("site.yaml lists {}", languages.join(", ")),
                 },
             );
         }
@@ -284,7 +306,19 @@ pub fn check_inventory_edit(
         unsure: Unsure::default(),
         map,
     };
-    check_language_keys(&mut cx, file, language_keys, &site.languages);
+    let source_languages: Vec<String> = site
+        .config
+        .source_languages
+        .iter()
+        .map(|l| l.value.clone())
+        .collect();
+    check_language_keys(
+        &mut cx,
+        file,
+        language_keys,
+        &site.languages,
+        &source_languages,
+    );
     records::check_inventory(&mut cx, file, inventory);
 }
 

@@ -11,9 +11,12 @@ use std::collections::{HashMap, HashSet};
 
 /// Fields of a case that `overrides` may name.
 use crate::schema::OVERRIDABLE_CASE_FIELDS as CASE_FIELDS;
+use crate::schema::OVERRIDABLE_FRAMEWORK_FIELDS;
 
 pub(super) fn check_config(cx: &mut Checker, file: FileId, c: &SiteConfig) {
-    check_url(cx, file, &c.base_url, "base_url".into());
+    if let Some(url) = &c.base_url {
+        check_url(cx, file, url, "base_url".into());
+    }
     if c.languages.is_empty() {
         cx.error(
             Diagnostic::new("no-languages", "languages is empty")
@@ -34,12 +37,7 @@ pub(super) fn check_config(cx: &mut Checker, file: FileId, c: &SiteConfig) {
                 format!("language `{}` is listed twice", l.value),
             );
         }
-        if l.value.is_empty()
-            || !l
-                .value
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-')
-        {
+        if !is_language_code(&l.value) {
             cx.error_at(
                 file,
                 l,
@@ -48,6 +46,30 @@ pub(super) fn check_config(cx: &mut Checker, file: FileId, c: &SiteConfig) {
                 format!("invalid language code {:?}", l.value),
             )
             .help("use a BCP 47 code such as zh-TW or en");
+        }
+    }
+    for (i, l) in c.source_languages.iter().enumerate() {
+        let field = Some(format!("source_languages[{i}]"));
+        if langs.contains(&l.value.as_str()) {
+            cx.error_at(file, l, "duplicate-id", field, format!("`{}` is in both languages and source_languages", l.value))
+                .help("source_languages lists languages texts may be written in that get no edition of their own; a site language needs no entry there");
+        } else if !seen.insert(&l.value) {
+            cx.error_at(
+                file,
+                l,
+                "duplicate-id",
+                field,
+                format!("language `{}` is listed twice", l.value),
+            );
+        } else if !is_language_code(&l.value) {
+            cx.error_at(
+                file,
+                l,
+                "invalid-id",
+                field,
+                format!("invalid language code {:?}", l.value),
+            )
+            .help("use a BCP 47 code such as nl, fr or pt-BR");
         }
     }
     if !langs.contains(&c.default_language.value.as_str()) {
@@ -68,17 +90,15 @@ pub(super) fn check_config(cx: &mut Checker, file: FileId, c: &SiteConfig) {
     }
 }
 
+/// A BCP 47-like code: letters, digits and `-`, not empty.
+fn is_language_code(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
 /// Only http(s) URLs may reach the pages: `javascript:` and `data:` URLs
 /// would run in the reader's browser.
 pub(super) fn check_url(cx: &mut Checker, file: FileId, url: &Spanned<String>, field: String) {
-    let u = url.value.trim();
-    let lower = u.to_ascii_lowercase();
-    let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
-        && u.len() > "https://".len()
-        && !u
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
-    if !ok {
+    if !is_valid_url(&url.value) {
         cx.error_at(
             file,
             url,
@@ -88,6 +108,18 @@ pub(super) fn check_url(cx: &mut Checker, file: FileId, url: &Spanned<String>, f
         )
         .help("URLs must be absolute http:// or https:// addresses without spaces");
     }
+}
+
+/// Whether `url` may be written to a page: an absolute http(s) address
+/// without spaces, control characters, quotes or angle brackets.
+pub fn is_valid_url(url: &str) -> bool {
+    let u = url.trim();
+    let lower = u.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && u.len() > "https://".len()
+        && !u
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
 }
 
 fn check_sources(cx: &mut Checker, file: FileId, refs: &[Spanned<String>], prefix: &str) {
@@ -134,6 +166,7 @@ pub(super) fn check_jurisdiction(cx: &mut Checker, file: FileId, j: &Jurisdictio
             );
         }
     }
+    super::parents::check_parent(cx, file, j);
     check_sources(cx, file, &j.sources, "");
 }
 
@@ -145,6 +178,17 @@ pub(super) fn check_framework(cx: &mut Checker, file: FileId, fw: &Framework) {
         "jurisdiction".into(),
     );
     cx.term(file, &fw.kind, V::InstrumentTypes, "type".into());
+    if let Some(url) = &fw.url {
+        check_url(cx, file, url, "url".into());
+    }
+    check_override_names(
+        cx,
+        file,
+        &fw.overrides,
+        OVERRIDABLE_FRAMEWORK_FIELDS,
+        "",
+        "framework field an import writes",
+    );
     // An empty history is allowed: cited instruments whose source gives no
     // date or status are shown as "not stated" rather than given invented ones.
     for (i, e) in fw.status_history.iter().enumerate() {
@@ -543,6 +587,9 @@ pub(super) fn check_inventory(cx: &mut Checker, file: FileId, inv: &Inventory) {
                 ));
             }
         }
+        if let Some(j) = &case.jurisdiction {
+            cx.reference(file, j, Kind::Jurisdiction, format!("{p}.jurisdiction"));
+        }
         if let Some(url) = &case.source_url {
             check_url(cx, file, url, format!("{p}.source_url"));
         }
@@ -562,6 +609,32 @@ pub(super) fn check_inventory(cx: &mut Checker, file: FileId, inv: &Inventory) {
         }
     }
     check_sources(cx, file, &inv.sources, "");
+}
+
+/// Each name in a framework's `overrides` is a field an import writes.
+fn check_override_names(
+    cx: &mut Checker,
+    file: FileId,
+    overrides: &[Spanned<String>],
+    fields: &[&str],
+    prefix: &str,
+    noun: &str,
+) {
+    for (k, o) in overrides.iter().enumerate() {
+        if !fields.contains(&o.value.as_str()) {
+            let help = did_you_mean(&o.value, fields.iter().copied())
+                .map(|n| format!("did you mean `{n}`?"))
+                .unwrap_or_else(|| format!("fields: {}", fields.join(", ")));
+            cx.error_at(
+                file,
+                o,
+                "unknown-field",
+                Some(format!("{prefix}overrides[{k}]")),
+                format!("`{}` is not a {noun}", o.value),
+            )
+            .help(help);
+        }
+    }
 }
 
 /// `languages` is `None` when site.yaml could not be read.

@@ -39,9 +39,9 @@ fn marked_outside_imported_names(doc: &scraper::Html) -> bool {
     let sel = scraper::Selector::parse(".fb-mark").unwrap();
     doc.select(&sel).any(|m| {
         !m.ancestors().any(|a| {
-            a.value().as_element().is_some_and(|e| {
-                e.classes().any(|c| c == "related" || c == "case-nav")
-            })
+            a.value()
+                .as_element()
+                .is_some_and(|e| e.classes().any(|c| c == "related" || c == "case-nav"))
         })
     })
 }

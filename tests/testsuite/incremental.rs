@@ -122,8 +122,8 @@ fn edits_across_inventories_of_the_default_site_give_the_bytes_of_a_full_build()
     edit(
         root,
         us,
-        "use_class: \"enforcement\"\n    techniques: [\"us_nlp\"]",
-        "use_class: \"public_services\"\n    techniques: [\"us_nlp\"]",
+        "use_class: \"enforcement\"\n    techniques: [\"natural_language_processing\"]",
+        "use_class: \"public_services\"\n    techniques: [\"natural_language_processing\"]",
     );
     edit(
         root,

@@ -133,15 +133,15 @@ fn cite_this_uses_base_url_and_content_date() {
     for (page, url) in [
         (
             "en/frameworks/eu-ai-act.html",
-            "https://example.org/atlas/en/frameworks/eu-ai-act.html",
+            "https://govatlas-fixture.github.io/atlas/en/frameworks/eu-ai-act.html",
         ),
         (
             "zh-TW/cases/tw-digi-2023-01.html",
-            "https://example.org/atlas/zh-TW/cases/tw-digi-2023-01.html",
+            "https://govatlas-fixture.github.io/atlas/zh-TW/cases/tw-digi-2023-01.html",
         ),
         (
             "en/inventories/tw-digi-2023.html",
-            "https://example.org/atlas/en/inventories/tw-digi-2023.html",
+            "https://govatlas-fixture.github.io/atlas/en/inventories/tw-digi-2023.html",
         ),
     ] {
         let doc = s.html(page);
@@ -191,13 +191,37 @@ fn feed_and_changes_page_come_from_status_dates() {
 #[test]
 fn sitemap_robots_and_language_switch() {
     let s = site();
-    let map = s.read("sitemap.xml");
-    assert!(map.contains("<url><loc>https://example.org/atlas/en/cases/tw-digi-2023-01.html</loc><xhtml:link rel=\"alternate\" hreflang=\"zh-TW\" href=\"https://example.org/atlas/zh-TW/cases/tw-digi-2023-01.html\"/>"));
+    // sitemap.xml is an index of sitemap files (one here: 5 cases make
+    // far fewer than 50,000 pages).
+    assert_eq!(
+        s.read("sitemap.xml"),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n\
+         <sitemap><loc>https://govatlas-fixture.github.io/atlas/sitemap-1.xml</loc></sitemap>\n</sitemapindex>\n"
+    );
+    assert!(!s.out.join("sitemap-2.xml").exists());
+    let map = s.read("sitemap-1.xml");
+    // One <url> per page (each lists its language versions).
+    let pages = walkdir::WalkDir::new(&s.out)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .filter(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(&s.out)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            rel.contains('/') && !rel.contains("/briefs/")
+        })
+        .count();
+    assert_eq!(map.matches("<url>").count(), pages);
+    assert!(map.contains("<url><loc>https://govatlas-fixture.github.io/atlas/en/cases/tw-digi-2023-01.html</loc><xhtml:link rel=\"alternate\" hreflang=\"zh-TW\" href=\"https://govatlas-fixture.github.io/atlas/zh-TW/cases/tw-digi-2023-01.html\"/>"));
     assert!(map.contains("hreflang=\"x-default\""));
     assert!(!map.contains("404.html"));
     assert!(s
         .read("robots.txt")
-        .contains("Sitemap: https://example.org/atlas/sitemap.xml"));
+        .contains("Sitemap: https://govatlas-fixture.github.io/atlas/sitemap.xml"));
     let doc = s.html("en/cases/tw-digi-2023-01.html");
     let html = scraper::Selector::parse("html[lang=en]").unwrap();
     assert!(doc.select(&html).next().is_some());
@@ -217,6 +241,7 @@ fn reader_files_are_deterministic() {
         "search/en.js",
         "en/feed.xml",
         "sitemap.xml",
+        "sitemap-1.xml",
         "data/case-rows.zh-TW.js",
         "en/changes.html",
     ] {

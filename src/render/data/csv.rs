@@ -217,10 +217,34 @@ pub fn columns(site: &Site) -> Vec<Column> {
             (|c: &Case| c.stage.as_ref()) as fn(&Case) -> Option<&Text>,
         ),
         (
+            "purpose",
+            Doc::text(
+                "要解決的問題（依公布資料原文）",
+                "The problem the use addresses, in the publisher's words",
+            ),
+            |c| c.purpose.as_ref(),
+        ),
+        (
+            "benefits",
+            Doc::text(
+                "預期效益（依公布資料原文）",
+                "The benefits the publisher expects, in its words",
+            ),
+            |c| c.benefits.as_ref(),
+        ),
+        (
+            "outputs",
+            Doc::text(
+                "系統產出（依公布資料原文）",
+                "What the system outputs, in the publisher's words",
+            ),
+            |c| c.outputs.as_ref(),
+        ),
+        (
             "description",
             Doc::text(
-                "案例說明（依公布資料）",
-                "What the case does, as its source describes it",
+                "案例說明（本站撰寫或依公布資料）",
+                "The site's description of the case, or its source's",
             ),
             |c| c.description.as_ref(),
         ),
@@ -250,15 +274,15 @@ pub fn columns(site: &Site) -> Vec<Column> {
     cols.push(col(
         "page_url",
         Doc::text(
-            "本站此案例頁的網址（預設語言）",
-            "The address of the case's page on this site (default language)",
+            "本站此案例頁的網址（預設語言；網站沒有公開網址時為相對於網站根目錄的路徑）",
+            "The address of the case's page on this site (default language; a path from the site root when the site has no public address)",
         ),
         Box::new(move |s, _, c| {
-            format!(
-                "{}/{}",
-                s.config.base_url.value.trim_end_matches('/'),
-                urls::case(&default, &c.id.value)
-            )
+            // Absolute when the site has a public address; otherwise the
+            // path from the site root (an address no one can reach is not
+            // written as if it were one).
+            let path = urls::case(&default, &c.id.value);
+            s.address.absolute(&path).unwrap_or(path)
         }),
     ));
     let flags = &site.vocabulary(V::RiskFlags).terms;

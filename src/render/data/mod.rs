@@ -95,6 +95,9 @@ pub(crate) fn case_record(site: &Site, i: usize, c: &Case) -> Value {
         "not_assessed": super::facets::flags_not_assessed(site, inv, c).into_iter().map(|n| &flags[n].id.value).collect::<Vec<_>>(),
         "flag_methods": c.risk_flags.iter().map(|f| json!({"flag": f.value, "method": Site::flag_method(inv, c, &f.value)})).collect::<Vec<_>>(),
         "stage": opt(&c.stage),
+        "purpose": opt(&c.purpose),
+        "benefits": opt(&c.benefits),
+        "outputs": opt(&c.outputs),
         "description": opt(&c.description),
         "source_url": c.source_url.as_ref().map(|u| &u.value),
     })
@@ -133,6 +136,7 @@ fn frameworks_json(site: &Site) -> Vec<u8> {
                 "binding": f.binding,
                 "risk_based": f.risk_based,
                 "issuer": opt(&f.issuer),
+                "url": f.url.as_ref().map(|u| u.value.trim()),
                 "dates": dates,
                 "status_history": f.status_history.iter().map(|e| json!({"date": e.date.value.to_string(), "status": e.status.value, "note": opt(&e.note)})).collect::<Vec<_>>(),
                 "provisions": provisions(&f.provisions),

@@ -15,7 +15,7 @@ use crate::render::facets::{self, FlagState};
 use crate::render::related::Related;
 use crate::render::urls;
 use crate::render::views::View;
-use crate::schema::{Case, Text, VocabularyKind as V};
+use crate::schema::{Text, VocabularyKind as V};
 use serde_json::Value;
 
 /// The case explorer's address filtered on one value.
@@ -30,9 +30,6 @@ fn explorer_link(v: View, facet: &str, key: &str) -> String {
 /// The fields that say what a case does, in the order shown: each with
 /// its heading key in `render/i18n.rs`. A field the schema gains (the
 /// source's purpose, benefits, outputs) is one more line here.
-fn described(c: &Case) -> [(&'static str, Option<&Text>); 1] {
-    [("case_described", c.description.as_ref())]
-}
 
 /// A link to another case: its page, name and agency.
 fn case_link(v: View, at: CaseRef) -> Value {
@@ -126,7 +123,7 @@ pub(super) fn case_page(v: View, at: CaseRef, related: &Related) -> Value {
         "use_class": term(V::UseClasses, "use", &case.use_class.value, &case.use_class.value),
         "use_subtype": subtype,
         "techniques": case.techniques.iter().map(|t| term(V::Techniques, "technique", &t.value, &t.value)).collect::<Vec<_>>(),
-        "described": described(case)
+        "described": facets::described(case)
             .into_iter()
             .filter_map(|(k, t)| t.map(|t| obj! {"heading": k, "text": v.tx(t)}))
             .collect::<Vec<_>>(),

@@ -49,7 +49,7 @@ fn jurisdiction_index(v: View) -> Value {
                 .sum();
             json!({
                 "link": v.jurisdiction_link(&j.id.value),
-                "kind": format!("{:?}", j.kind.value).to_lowercase(),
+                "kind": j.kind.value.name(),
                 "approach": j.approaches.last().map(|a| v.term(V::Approaches, &a.approach.value)),
                 "frameworks": fws,
                 "cases": cases,
@@ -107,7 +107,8 @@ fn jurisdiction_page(v: View, j: &crate::schema::Jurisdiction) -> Value {
     let ctx = json!({
         "id": id,
         "name": v.tx(&j.name),
-        "kind": format!("{:?}", j.kind.value).to_lowercase(),
+        "kind": j.kind.value.name(),
+        "parent": j.parent.as_ref().map(|p| v.jurisdiction_link(&p.value)),
         "summary": v.tx_opt(&j.summary),
         "dedicated_body": v.tx_opt(&j.dedicated_body),
         "approaches": j.approaches.iter().map(|a| json!({"approach": v.term(V::Approaches, &a.approach.value), "from": a.from.value.to_string(), "to": a.to.as_ref().map(|d| d.value.to_string()), "summary": v.tx(&a.summary)})).collect::<Vec<_>>(),

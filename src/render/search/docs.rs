@@ -47,6 +47,11 @@ impl Doc {
     pub(crate) fn each_token(&self, mut f: impl FnMut(String, u32)) {
         for (field, text) in [(1u32, &self.title), (1, &self.also), (2, &self.body)] {
             for t in tokens(text) {
+                // Words in nearly every English text are left out of
+                // bodies (a tenth of the index); titles keep them.
+                if field == 2 && super::tokens::STOP_WORDS.contains(&t.as_str()) {
+                    continue;
+                }
                 f(t, field);
             }
         }
@@ -99,7 +104,14 @@ pub(crate) fn case_doc(v: View, inv: &Inventory, c: &Case) -> Doc {
         title,
         kind: "case",
         also: also.into_iter().collect::<Vec<_>>().join(" "),
-        body: join(&[opt(v, &c.bureau), opt(v, &c.description)]),
+        // The problem a case addresses and its description, not its
+        // benefits and outputs: those would put the index over its budget
+        // (docs/reader-features.md); the explorer's text filter reads them.
+        body: join(&[
+            opt(v, &c.bureau),
+            opt(v, &c.purpose),
+            opt(v, &c.description),
+        ]),
         keys: case_keys(v.site, inv, c),
     }
 }

@@ -1,6 +1,7 @@
 //! The index of one language as JSON, written straight from the postings:
 //! `{"case_url": "zh-TW/cases/", "docs": [[url, title, kind, excerpt]],
 //! "kinds": {kind: label}, "labels": {key: [label, ...]}, "lang": "zh-TW",
+//! "stop": [word] (the words bodies leave out, `tokens::STOP_WORDS`),
 //! "terms": {token: [doc * 4 + field bits]}, "v": 2}`. Field bit 1: the
 //! token is in the title; 2: in the body. A key of `labels` (`#f:personal_data`)
 //! is also a term: its postings are the cases carrying that value, and the
@@ -122,6 +123,7 @@ pub(crate) fn frame(lang: &str, labels: &Labels) -> [Vec<u8>; 3] {
         kinds: BTreeMap<String, String>,
         labels: &'a Labels,
         lang: &'a str,
+        stop: &'static [&'static str],
         terms: BTreeMap<String, ()>,
         v: u32,
     }
@@ -134,6 +136,7 @@ pub(crate) fn frame(lang: &str, labels: &Labels) -> [Vec<u8>; 3] {
             .collect(),
         labels,
         lang,
+        stop: super::tokens::STOP_WORDS,
         terms: BTreeMap::new(),
         v: 2,
     })

@@ -87,6 +87,10 @@
   function search(q) {
     var toks = tokens(q);
     if (!toks.length) return { docs: [], terms: [], toks: toks };
+    /* Bodies leave out the index's stop words: a query drops them unless
+       they are all it has (titles keep them). */
+    var kept = toks.filter(function (tok) { return (index.stop || []).indexOf(tok.t) < 0; });
+    if (kept.length) toks = kept;
     var scores = null;
     toks.forEach(function (tok) {
       var p = postings(tok), next = new Map();
