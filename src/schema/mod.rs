@@ -227,8 +227,14 @@ impl JurisdictionKind {
 }
 
 /// A file under `content/jurisdictions/`: one jurisdiction.
+// The `if`/`then` says in the schema what validate/parents.rs checks: a state
+// or city names its parent, so an editor flags the missing key as you type.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend(
+    "if" = {"properties": {"kind": {"enum": ["state", "city"]}}, "required": ["kind"]},
+    "then" = {"required": ["parent"]}
+))]
 pub struct Jurisdiction {
     /// Short lowercase code, stable in URLs (`tw`, `us`, `eu`, `coe`).
     pub id: Ref,
@@ -324,6 +330,7 @@ pub struct Framework {
     /// Fields a researcher edited by hand in an imported record;
     /// `govatlas import` leaves them alone (see [`OVERRIDABLE_FRAMEWORK_FIELDS`]).
     #[serde(default)]
+    #[schemars(schema_with = "overridable_framework_fields")]
     pub overrides: Vec<Ref>,
 }
 
@@ -645,6 +652,15 @@ fn overridable_fields(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     schemars::json_schema!({
         "type": "array",
         "items": {"enum": OVERRIDABLE_CASE_FIELDS},
+    })
+}
+
+/// The schema of a framework's `overrides`: names of
+/// [`OVERRIDABLE_FRAMEWORK_FIELDS`].
+fn overridable_framework_fields(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "array",
+        "items": {"enum": OVERRIDABLE_FRAMEWORK_FIELDS},
     })
 }
 
