@@ -116,6 +116,9 @@ impl Progress for Quiet {}
 struct ToStaging<'a> {
     staging: &'a output::Staging,
     progress: &'a dyn Progress,
+    /// The first write that failed: a failed render is a disk problem
+    /// when this is set, a template problem otherwise.
+    write_error: std::sync::Mutex<Option<String>>,
 }
 
 impl render::Sink for ToStaging<'_> {
@@ -123,24 +126,83 @@ impl render::Sink for ToStaging<'_> {
         self.progress.start(files);
     }
     fn put(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
-        self.staging
-            .put(path, bytes)
-            .map_err(|e| format!("writing {path}: {e}"))?;
+        if let Err(e) = self.staging.put(path, bytes) {
+            let msg = format!("writing {path}: {}", crate::diagnostics::io_reason(&e));
+            let mut first = self.write_error.lock().unwrap_or_else(|e| e.into_inner());
+            first.get_or_insert_with(|| msg.clone());
+            return Err(msg);
+        }
         self.progress.tick();
         Ok(())
     }
 }
 
-/// Builds the site at `root` into `out`. Nothing in `out` changes unless
-/// every stage succeeds (see [`output`]).
-pub fn build(root: &Path, out: &Path) -> Result<BuildReport, Failure> {
-    build_with(root, out, &Settings::default(), &Quiet)
+impl ToStaging<'_> {
+    /// A failed render as a problem with a code: a write that failed, or
+    /// else the templates.
+    fn failure(&self, msg: String) -> Failure {
+        match self
+            .write_error
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+        {
+            Some(write) => Failure::problem("write-failed", write),
+            None => Failure::problem("template-error", msg),
+        }
+    }
 }
 
-/// [`build`] with `settings`, telling `progress` about each file.
+impl Failure {
+    /// A problem that is not in any content file (templates, disk), as a
+    /// diagnostic with a code, so it prints in every `--format`.
+    pub fn problem(code: &'static str, message: impl Into<String>) -> Failure {
+        let mut diags = Diagnostics::default();
+        diags.push(crate::diagnostics::Diagnostic::new(code, message));
+        Failure::Content(diags, SourceMap::default())
+    }
+
+    /// [`Failure::problem`] about the file or folder at `path`.
+    pub fn problem_at(code: &'static str, path: &Path, message: impl Into<String>) -> Failure {
+        let mut sources = SourceMap::default();
+        let file = sources.add(path.to_string_lossy().replace('\\', "/"), path, "".into());
+        let mut diags = Diagnostics::default();
+        diags.push(crate::diagnostics::Diagnostic::new(code, message).in_file(file));
+        Failure::Content(diags, sources)
+    }
+}
+
+impl From<output::Refusal> for Failure {
+    fn from(r: output::Refusal) -> Failure {
+        let mut sources = SourceMap::default();
+        let shown = r.path.to_string_lossy().replace('\\', "/");
+        let file = sources.add(shown, &r.path, "".into());
+        let mut diags = Diagnostics::default();
+        diags.push(
+            crate::diagnostics::Diagnostic::new(OUTPUT_REFUSED, r.message)
+                .in_file(file)
+                .help(r.help),
+        );
+        Failure::Content(diags, sources)
+    }
+}
+
+/// The code of a refused output folder.
+pub const OUTPUT_REFUSED: &str = "output-refused";
+
+/// Builds the site at `root` into `out`, which must be a folder govatlas
+/// may write (see [`output::target`]). Nothing in `out` changes unless
+/// every stage succeeds (see [`output`]).
+pub fn build(root: &Path, out: &Path) -> Result<BuildReport, Failure> {
+    let target = output::check(root, out, false)?;
+    build_with(root, &target, &Settings::default(), &Quiet)
+}
+
+/// [`build`] into a checked output folder with `settings`, telling
+/// `progress` about each file.
 pub fn build_with(
     root: &Path,
-    out: &Path,
+    target: &output::Target,
     settings: &Settings,
     progress: &dyn Progress,
 ) -> Result<BuildReport, Failure> {
@@ -151,19 +213,31 @@ pub fn build_with(
     let version = crate::brief::content_version(&sources);
     drop(sources);
     let checked = start.elapsed();
-    build_site(root, out, &site, &version, progress).map(|mut report| {
+    build_site_into(root, target, &site, &version, progress).map(|mut report| {
         report.stages.insert(0, ("load+validate", checked));
         report.elapsed += checked;
         report
     })
 }
 
-/// The stages of [`build_with`] after validation: renders the valid `site`
+/// The stages of [`build`] after validation: renders the valid `site`
 /// (its content at `version`, see [`crate::brief::content_version`]) and
-/// writes it into `out`.
+/// writes it into `out`, once [`output::check`] allows it.
 pub fn build_site(
     root: &Path,
     out: &Path,
+    site: &Site,
+    version: &str,
+    progress: &dyn Progress,
+) -> Result<BuildReport, Failure> {
+    let target = output::check(root, out, false)?;
+    build_site_into(root, &target, site, version, progress)
+}
+
+/// [`build_site`] into a checked output folder.
+pub fn build_site_into(
+    root: &Path,
+    target: &output::Target,
     site: &Site,
     version: &str,
     progress: &dyn Progress,
@@ -178,24 +252,40 @@ pub fn build_site(
         }
         lap = Instant::now();
     };
-    let theme = render::Theme::load(root).map_err(Failure::Other)?;
+    let out = target.path.as_path();
+    let theme = render::Theme::load(root).map_err(|e| Failure::problem("template-error", e))?;
     stage("templates");
-    let staging = output::Staging::begin(out)
-        .map_err(|e| Failure::Other(format!("preparing {}: {e}", out.display())))?;
+    let staging = output::Staging::begin(target).map_err(|e| {
+        let e = crate::diagnostics::io_reason(&e);
+        Failure::problem_at(
+            "write-failed",
+            out,
+            format!("cannot prepare the output folder: {e}"),
+        )
+    })?;
     let sink = ToStaging {
         staging: &staging,
         progress,
+        write_error: Default::default(),
     };
-    let mut rendered = render::render_site_to(site, &theme, &sink).map_err(Failure::Other)?;
+    let mut rendered = render::render_site_to(site, &theme, &sink).map_err(|e| sink.failure(e))?;
     // Briefings (one per jurisdiction and inventory, per language) go into the same staging.
-    for (path, bytes) in crate::brief::site_briefs(root, site, version).map_err(Failure::Other)? {
-        render::Sink::put(&sink, &path, &bytes).map_err(Failure::Other)?;
+    let briefs = crate::brief::site_briefs(root, site, version)
+        .map_err(|e| Failure::problem("template-error", e))?;
+    for (path, bytes) in briefs {
+        render::Sink::put(&sink, &path, &bytes).map_err(|e| sink.failure(e))?;
         rendered.pages += 1;
     }
     stage("render+write");
-    let written = staging
-        .commit()
-        .map_err(|e| Failure::Other(format!("writing {}: {e}", out.display())))?;
+    let written = staging.commit().map_err(|e| {
+        let code = if e.kind() == std::io::ErrorKind::AlreadyExists {
+            "output-collision"
+        } else {
+            "write-failed"
+        };
+        let e = crate::diagnostics::io_reason(&e);
+        Failure::problem_at(code, out, format!("cannot finish the output folder: {e}"))
+    })?;
     stage("commit");
     Ok(BuildReport {
         pages: rendered.pages,

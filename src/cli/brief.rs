@@ -220,6 +220,9 @@ pub fn execute(args: Args) -> i32 {
             }
         };
     }
+    if let Err(r) = crate::output::target::check_file(&args.root, &out) {
+        return super::report::refusal(r, args.diagnostics);
+    }
     let written = match &chromium {
         Some(c) => {
             let html = String::from_utf8_lossy(&bytes);

@@ -23,6 +23,12 @@ pub struct Args {
     /// Print how long each stage took.
     #[arg(long)]
     pub timings: bool,
+    /// Build into an output folder that holds files govatlas did not
+    /// write; they are kept in a folder beside it (`NAME.before-govatlas`).
+    /// Never allowed for the site root, content/, templates/, themes/ or a
+    /// file.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// A progress bar on a terminal; nothing otherwise (CI gets the summary lines).
@@ -47,6 +53,11 @@ pub fn execute(args: Args) -> i32 {
         .output_dir
         .clone()
         .unwrap_or_else(|| args.root.join("output"));
+    // Before anything is read or written.
+    let target = match crate::output::check(&args.root, &out, args.force) {
+        Ok(t) => t,
+        Err(r) => return super::report::refusal(r, args.format),
+    };
     let bar = Bar(std::io::stderr().is_terminal().then(|| {
         let b = indicatif::ProgressBar::new(0);
         b.set_style(
@@ -60,7 +71,7 @@ pub fn execute(args: Args) -> i32 {
     let settings = crate::pipeline::Settings {
         base_url: args.base_url.clone(),
     };
-    let result = crate::pipeline::build_with(&args.root, &out, &settings, &bar);
+    let result = crate::pipeline::build_with(&args.root, &target, &settings, &bar);
     if let Some(b) = &bar.0 {
         b.finish_and_clear();
     }
@@ -71,12 +82,19 @@ pub fn execute(args: Args) -> i32 {
                 r.pages,
                 r.files,
                 r.bytes as f64 / 1_000_000.0,
-                r.output.display(),
+                out.display(),
                 r.elapsed.as_secs_f64(),
                 r.written,
                 r.files - r.written,
                 r.removed,
             );
+            if let Some(backup) = &target.backup {
+                println!(
+                    "what was in {} before is now in {}",
+                    out.display(),
+                    backup.display()
+                );
+            }
             if r.public_address.is_none() {
                 eprintln!(
                     "note: no public address (base_url missing or reserved): citations say so, \

@@ -66,6 +66,16 @@ pub fn run(root: &Path, settings: &crate::pipeline::Settings) -> Result<Summary,
     let flag = settings.base_url.is_some();
     warnings.extend(crate::validate::address_warning(&site, &sources, flag));
     let files = crate::pipeline::render_all(root, &site, &sources)?;
+    // Validation claims every path it knows; this catches any other page
+    // the renderer would write twice, so `check` fails where `build` would.
+    let twice = crate::output::collisions(files.iter().map(|(p, _)| p.as_str()));
+    if !twice.is_empty() {
+        let mut diags = Diagnostics::default();
+        for what in twice {
+            diags.push(Diagnostic::new("output-collision", what));
+        }
+        return Err(Failure::Content(diags, SourceMap::default()));
+    }
     let links = crate::linkcheck::check(&files, site.address.public());
     if !links.broken.is_empty() {
         return Err(broken_links(&files, &links));

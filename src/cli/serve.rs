@@ -31,6 +31,10 @@ pub fn execute(args: Args) -> i32 {
         .output_dir
         .clone()
         .unwrap_or_else(|| args.root.join("output"));
+    // Serve writes where a build does: the same folders are refused.
+    if let Err(r) = crate::output::check(&args.root, &out, false) {
+        return super::report::refusal(r, crate::diagnostics::Format::Human);
+    }
     let settings = crate::pipeline::Settings {
         base_url: args.base_url.clone(),
     };

@@ -14,6 +14,7 @@
 //!    = help: did you mean "personal_data"?
 //! ```
 
+pub mod chars;
 mod render;
 mod sources;
 mod suggest;
@@ -23,6 +24,22 @@ pub use sources::{FileId, SourceMap};
 pub use suggest::did_you_mean;
 
 use serde_saphyr::Location;
+
+/// An I/O error in words, without the system's error number (`permission
+/// denied`, not `Permission denied (os error 13)`).
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

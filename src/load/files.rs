@@ -1,5 +1,7 @@
-//! Finding content files and decoding them.
+//! Finding content files: which are content, of what kind, and which are
+//! not the site's to read (links leading out of it, FIFOs, loops).
 
+use super::read;
 use crate::diagnostics::{Diagnostic, Diagnostics, FileId, SourceMap};
 use std::path::Path;
 use std::sync::Arc;
@@ -51,16 +53,28 @@ pub(super) fn discover(
 ) -> Vec<Found> {
     let content = root.join("content");
     if !content.is_dir() {
+        let id = sources.add("content".into(), &content, Arc::from(""));
         diags.push(
             Diagnostic::new(
                 "no-content",
                 format!("no content folder at {}", content.display()),
             )
+            .in_file(id)
             .help("run govatlas in a site root (a folder with content/), or pass --root DIR"),
         );
+        // No content, so no site.yaml either: one problem, not two.
+        failed.push((id, ContentKind::Config));
         return Vec::new();
     }
     let mut found = Vec::new();
+    // Where the site really is: a link may lead anywhere under it, never
+    // out of it.
+    // (The content folder itself may be a link: the site is what it
+    // leads to.)
+    let real_roots: Vec<_> = [root, content.as_path()]
+        .iter()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
     // Links are followed (authors symlink shared files) and walkdir detects loops.
     let walker = walkdir::WalkDir::new(&content)
         .follow_links(true)
@@ -70,13 +84,31 @@ pub(super) fn discover(
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let at = e.path().map(|p| display_path(root, p)).unwrap_or_default();
-                let msg = if e.loop_ancestor().is_some() {
-                    format!("symbolic link loop at {at}")
-                } else {
-                    format!("cannot read {at}: {e}")
+                let Some(path) = e.path() else { continue };
+                let id = sources.add(display_path(root, path), path, Arc::from(""));
+                let d = match (e.loop_ancestor(), e.io_error()) {
+                    (Some(up), _) => Diagnostic::new(
+                        "unreadable",
+                        format!(
+                            "symbolic link loop: this leads back to {}, which holds it",
+                            display_path(root, up)
+                        ),
+                    )
+                    .help("remove the link, or point it at a folder that does not hold it"),
+                    (None, Some(io)) => Diagnostic::new(
+                        "unreadable",
+                        format!("cannot read this: {}", read::reason(io)),
+                    )
+                    .help("check its permissions"),
+                    (None, None) => Diagnostic::new("unreadable", "cannot read this"),
                 };
-                diags.push(Diagnostic::new("unreadable", msg));
+                diags.push(d.in_file(id));
+                // What the folder or file would have held is unknown, so
+                // references into it are not reported as unknown.
+                let rel = path.strip_prefix(&content).unwrap_or(path);
+                if let Some(kind) = kind_of_folder(rel) {
+                    failed.push((id, kind));
+                }
                 continue;
             }
         };
@@ -88,6 +120,30 @@ pub(super) fn discover(
             continue;
         }
         let rel = entry.path().strip_prefix(&content).unwrap_or(entry.path());
+        if entry.depth() > 0 && entry.path_is_symlink() && leads_out(entry.path(), &real_roots) {
+            // Reported by its path alone: what it leads to is not the
+            // site's, and is never read or quoted.
+            let id = sources.add(
+                display_path(root, entry.path()),
+                entry.path(),
+                Arc::from(""),
+            );
+            diags.push(
+                Diagnostic::new(
+                    "outside-root",
+                    "symbolic link leads outside the site root; it was not read",
+                )
+                .in_file(id)
+                .help("copy the file into the site, or link to one inside it"),
+            );
+            if entry.file_type().is_dir() {
+                it.skip_current_dir();
+            }
+            if let Some(kind) = kind_of_folder(rel) {
+                failed.push((id, kind));
+            }
+            continue;
+        }
         let top = rel
             .components()
             .next()
@@ -98,19 +154,16 @@ pub(super) fn discover(
             }
             continue;
         }
+        // `de.YAML` and `about.en.MD` are content too.
         let ext = entry
             .path()
             .extension()
             .and_then(|e| e.to_str())
-            .unwrap_or("");
+            .unwrap_or("")
+            .to_ascii_lowercase();
         let display = display_path(root, entry.path());
-        let kind = match (top.as_deref(), ext, entry.depth()) {
+        let kind = match (top.as_deref(), ext.as_str(), entry.depth()) {
             (Some("site.yaml"), _, 1) => ContentKind::Config,
-            (Some("vocabularies"), "yaml" | "yml", _) => ContentKind::Vocabulary,
-            (Some("sources"), "yaml" | "yml", _) => ContentKind::Sources,
-            (Some("jurisdictions"), "yaml" | "yml", _) => ContentKind::Jurisdiction,
-            (Some("frameworks"), "yaml" | "yml", _) => ContentKind::Framework,
-            (Some("inventories"), "yaml" | "yml", _) => ContentKind::Inventory,
             (Some("pages"), "md", _) => match page_name(&name) {
                 Some((slug, lang)) => ContentKind::Page { slug, lang },
                 None => {
@@ -123,22 +176,25 @@ pub(super) fn discover(
                     continue;
                 }
             },
-            (_, "yaml" | "yml", _) => {
-                let id = sources.add(display, entry.path(), Arc::from(""));
-                diags.push(
-                    Diagnostic::new(
-                        "unknown-file",
-                        "file is not in a content folder govatlas knows",
-                    )
-                    .in_file(id)
-                    .help(format!("content files go in {FOLDERS}")),
-                );
-                continue;
-            }
+            (_, "yaml" | "yml", _) => match kind_of_folder(rel) {
+                Some(kind) if entry.depth() > 1 => kind,
+                _ => {
+                    let id = sources.add(display, entry.path(), Arc::from(""));
+                    diags.push(
+                        Diagnostic::new(
+                            "unknown-file",
+                            "file is not in a content folder govatlas knows",
+                        )
+                        .in_file(id)
+                        .help(format!("content files go in {FOLDERS}")),
+                    );
+                    continue;
+                }
+            },
             // Anything else (images, notes) is not content; leave it alone.
             _ => continue,
         };
-        match read_text(entry.path(), max_bytes) {
+        match read::read_text(entry.path(), max_bytes) {
             Ok(text) => {
                 let id = sources.add(display, entry.path(), text.into());
                 found.push(Found { id, kind });
@@ -152,7 +208,39 @@ pub(super) fn discover(
             }
         }
     }
+    let config_seen = found.iter().any(|f| f.kind == ContentKind::Config)
+        || failed.iter().any(|(_, k)| *k == ContentKind::Config);
+    if !config_seen {
+        // Reported at the path it should have, so every format can name it.
+        let path = content.join("site.yaml");
+        let id = sources.add("content/site.yaml".into(), &path, Arc::from(""));
+        diags.push(
+            Diagnostic::new("no-config", "content/site.yaml is missing")
+                .in_file(id)
+                .help("run `govatlas init` to start a site, or create content/site.yaml with title, languages and default_language"),
+        );
+        failed.push((id, ContentKind::Config));
+    }
     found
+}
+
+/// What the YAML files under `rel` (a path inside `content/`) hold, by
+/// the folder they are in; None for pages and unknown folders.
+fn kind_of_folder(rel: &Path) -> Option<ContentKind> {
+    let top = rel.components().next()?.as_os_str().to_str()?;
+    Some(match top {
+        "vocabularies" => ContentKind::Vocabulary,
+        "sources" => ContentKind::Sources,
+        "jurisdictions" => ContentKind::Jurisdiction,
+        "frameworks" => ContentKind::Framework,
+        "inventories" => ContentKind::Inventory,
+        _ => return None,
+    })
+}
+
+/// Whether the link at `path` leads out of every one of `real_roots`.
+fn leads_out(path: &Path, real_roots: &[std::path::PathBuf]) -> bool {
+    std::fs::canonicalize(path).map_or(true, |real| !real_roots.iter().any(|r| real.starts_with(r)))
 }
 
 fn display_path(root: &Path, p: &Path) -> String {
@@ -162,75 +250,12 @@ fn display_path(root: &Path, p: &Path) -> String {
         .replace('\\', "/")
 }
 
-/// `about.zh-TW.md` → (`about`, `zh-TW`).
+/// `about.zh-TW.md` → (`about`, `zh-TW`); the extension in any case.
 fn page_name(name: &str) -> Option<(String, String)> {
-    let stem = name.strip_suffix(".md")?;
+    let (stem, ext) = name.rsplit_once('.')?;
+    if !ext.eq_ignore_ascii_case("md") {
+        return None;
+    }
     let (slug, lang) = stem.rsplit_once('.')?;
     (!slug.is_empty() && !lang.is_empty()).then(|| (slug.to_string(), lang.to_string()))
-}
-
-/// Why a file could not be decoded.
-pub(super) enum ReadProblem {
-    Io(String),
-    TooLarge(u64),
-    NotUtf8 {
-        line: u64,
-        column: u64,
-        offset: usize,
-    },
-}
-
-impl ReadProblem {
-    fn into_diagnostic(self, id: FileId, max_bytes: u64) -> Diagnostic {
-        match self {
-            ReadProblem::Io(e) => {
-                Diagnostic::new("unreadable", format!("cannot read file: {e}")).in_file(id)
-            }
-            ReadProblem::TooLarge(n) => Diagnostic::new(
-                "file-too-large",
-                format!("file is {n} bytes, over the limit of {max_bytes} bytes"),
-            )
-            .in_file(id)
-            .help("split it into several files"),
-            ReadProblem::NotUtf8 {
-                line,
-                column,
-                offset,
-            } => Diagnostic::new(
-                "not-utf8",
-                format!("file is not valid UTF-8 (first bad byte at offset {offset})"),
-            )
-            .in_file(id)
-            .at_line(line, column)
-            .help("save the file as UTF-8"),
-        }
-    }
-}
-
-/// Reads a file as UTF-8 text, dropping a byte-order mark. CRLF line ends
-/// are left as they are: the YAML parser accepts them.
-pub(super) fn read_text(path: &Path, max_bytes: u64) -> Result<String, (ReadProblem, String)> {
-    let io = |e: std::io::Error| (ReadProblem::Io(e.to_string()), String::new());
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if meta.len() > max_bytes {
-        return Err((ReadProblem::TooLarge(meta.len()), String::new()));
-    }
-    let mut bytes = std::fs::read(path).map_err(io)?;
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let good = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or("");
-        let line = good.matches('\n').count() as u64 + 1;
-        let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
-        (
-            ReadProblem::NotUtf8 {
-                line,
-                column,
-                offset,
-            },
-            String::from_utf8_lossy(e.as_bytes()).into_owned(),
-        )
-    })
 }

@@ -7,7 +7,9 @@ mod files;
 mod markdown;
 pub mod overlay;
 mod path;
+mod read;
 mod yaml;
+mod yaml_words;
 
 pub use files::{ContentKind, MAX_FILE_BYTES};
 
@@ -142,7 +144,7 @@ pub fn load_with_limit(root: &Path, max_bytes: u64) -> (LoadedContent, Diagnosti
 /// dropped), or None when it cannot be read as UTF-8 text within the size
 /// limit (a full load then says why).
 pub fn read_text(path: &Path) -> Option<String> {
-    files::read_text(path, MAX_FILE_BYTES).ok()
+    read::read_text(path, MAX_FILE_BYTES).ok()
 }
 
 /// Parses one file's text as the record `kind` says it holds, as the build

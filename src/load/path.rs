@@ -48,7 +48,7 @@ pub(super) fn find(text: &str, line: u64, column: u64, parent_only: bool) -> Opt
     // The real parse's limits, and a lower depth: this generic tree costs
     // more stack per level than the schema's types, and content is never
     // nested this deep (files that are get no path).
-    let options = super::yaml::options_with_depth(MAX_DEPTH);
+    let options = super::yaml::options_with_depth(text.len(), MAX_DEPTH);
     let root: Spanned<Node> = serde_saphyr::from_str_with_options(text, options).ok()?;
     let target = (line, column);
     let mut path = String::new();

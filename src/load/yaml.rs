@@ -1,24 +1,45 @@
 //! YAML parsing with limits, and parse errors turned into diagnostics.
 
-use crate::diagnostics::{did_you_mean, Diagnostic, FileId};
+use crate::diagnostics::{Diagnostic, FileId};
 use serde::de::DeserializeOwned;
 
-/// Limits that make hostile YAML (alias bombs, deep nesting) fail fast with
-/// bounded memory instead of exhausting the machine.
-pub(super) fn options() -> serde_saphyr::Options {
-    options_with_depth(64)
+/// Limits that make hostile YAML (alias bombs, deep nesting) fail fast
+/// with bounded memory instead of exhausting the machine, while letting
+/// real data of any size through.
+///
+/// Without aliases, every YAML value takes at least one byte of the file
+/// (a scalar a character, a list `[]` two), so the counts of values and
+/// parser events are limited in proportion to the file's length, not to a
+/// fixed number: an inventory of 100k cases (~40 MiB, ~2.6 million values)
+/// loads, while the file size limit still bounds the total. What grows
+/// faster than the text, aliases replaying what an anchor holds, has its
+/// own fixed limits; so has nesting, which costs stack.
+pub(super) fn options(text_len: usize) -> serde_saphyr::Options {
+    options_with_depth(text_len, MAX_DEPTH)
 }
 
+/// Deepest nesting of lists and mappings in a content file.
+pub(super) const MAX_DEPTH: usize = 64;
+
+/// Events replayed from aliases before a file is taken for an alias bomb.
+pub(super) const MAX_REPLAYED_EVENTS: usize = 100_000;
+
 /// [`options`] with another nesting limit.
-pub(super) fn options_with_depth(max_depth: usize) -> serde_saphyr::Options {
+pub(super) fn options_with_depth(text_len: usize, max_depth: usize) -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = max_depth;
     budget.max_aliases = 10_000;
     budget.max_anchors = 10_000;
+    // The crate's defaults (250,000 values, 1,000,000 events) for small
+    // files; a value per byte and two events per byte of the file above.
+    budget.max_nodes = budget.max_nodes.max(text_len.saturating_add(1024));
+    budget.max_events = budget
+        .max_events
+        .max(text_len.saturating_mul(2).saturating_add(1024));
     // Aliases are rare in content; replaying more than this many events
     // from them is an alias bomb ("billion laughs").
     let alias_limits = serde_saphyr::alias_limits! {
-        max_total_replayed_events: 100_000,
+        max_total_replayed_events: MAX_REPLAYED_EVENTS,
         max_replay_stack_depth: 16,
     };
     serde_saphyr::options! { budget: Some(budget), alias_limits: alias_limits }
@@ -47,7 +68,7 @@ pub(super) fn parse<T: DeserializeOwned>(
             ),
         ));
     }
-    serde_saphyr::from_str_with_options::<T>(text, options())
+    serde_saphyr::from_str_with_options::<T>(text, options(text.len()))
         .map_err(|e| Box::new(to_diagnostic(file, text, &e, line_offset)))
 }
 
@@ -57,20 +78,17 @@ fn to_diagnostic(
     e: &serde_saphyr::Error,
     line_offset: u64,
 ) -> Diagnostic {
-    let full = e.without_snippet().to_string();
-    // The crate appends " at line L, column C"; we print positions ourselves.
-    let message = match full.rfind(" at line ") {
-        Some(i) => full[..i].to_string(),
-        None => full,
-    };
-    let (code, message, help) = classify(&message);
+    let (code, message, help) = super::yaml_words::classify(e);
     let mut d = Diagnostic::new(code, message)
         .in_file(file)
         .maybe_help(help);
+    if let Some((line, column, c)) = crate::schema::take_forbidden_char() {
+        return forbidden_char(d, text, (line, column), c, line_offset);
+    }
     if let Some(loc) = e.location() {
         // Errors about values and records get the field path; syntax
         // errors have none (the file is not a tree yet).
-        let record = matches!(code, "unknown-field" | "missing-field");
+        let record = matches!(code, "unknown-field" | "missing-field" | "empty-text");
         let mut at = (loc.line(), loc.column(), loc.span().len().max(1));
         if record || matches!(code, "wrong-type" | "unknown-value" | "invalid-date") {
             if let Some(found) = super::path::find(text, loc.line(), loc.column(), record) {
@@ -82,6 +100,9 @@ fn to_diagnostic(
                 }
             }
         }
+        if d.message.starts_with("a tab where YAML allows only spaces") {
+            at = first_tab(text, at.0).unwrap_or(at);
+        }
         d.line = at.0 + line_offset;
         d.column = at.1;
         d.len = at.2;
@@ -89,121 +110,78 @@ fn to_diagnostic(
     d
 }
 
-/// Sorts serde's messages into codes, and turns "expected one of …" lists
-/// into a "did you mean" for the nearest name.
-fn classify(message: &str) -> (&'static str, String, Option<String>) {
-    for (prefix, code) in [
-        ("unknown field `", "unknown-field"),
-        ("unknown variant `", "unknown-value"),
-    ] {
-        if let Some(rest) = message.strip_prefix(prefix) {
-            if let Some((wrong, tail)) = rest.split_once('`') {
-                let expected: Vec<&str> = tail
-                    .trim_start_matches(", expected one of ")
-                    .trim_start_matches(", expected ")
-                    .split(", ")
-                    .map(|s| s.trim_matches('`'))
-                    .filter(|s| !s.is_empty())
-                    .collect();
-                let what = if code == "unknown-field" {
-                    "field"
-                } else {
-                    "value"
-                };
-                let help = match did_you_mean(wrong, expected.iter().copied()) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None if !expected.is_empty() && tail.contains("expected") => {
-                        format!("expected one of: {}", expected.join(", "))
-                    }
-                    None => "this record takes no such key".to_string(),
-                };
-                return (code, format!("unknown {what} `{wrong}`"), Some(help));
-            }
-        }
-    }
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let field = rest.split('`').next().unwrap_or("");
-        return (
-            "missing-field",
-            message.to_string(),
-            Some(format!("add `{field}:` to this record")),
-        );
-    }
-    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
-        let key = rest
-            .split(", set DuplicateKeyPolicy")
-            .next()
-            .unwrap_or(rest);
-        return (
-            "duplicate-key",
-            format!("duplicate key `{key}`"),
-            Some("a key may appear only once in a mapping; remove one".to_string()),
-        );
-    }
-    if message.starts_with("tabs disallowed") {
-        return (
-            "yaml-syntax",
-            message.to_string(),
-            Some("YAML indents with spaces only; replace the tab with spaces".to_string()),
-        );
-    }
-    if message.starts_with("alias replay limit exceeded") {
-        return (
-            "yaml-limit",
-            "aliases expand to more than 100000 YAML events (an alias bomb?)".to_string(),
-            Some("content needs no nested aliases; write the values out".to_string()),
-        );
-    }
-    if let Some(what) = message.strip_prefix("budget breached: ") {
-        let message = if what.starts_with("Depth") {
-            "nesting is deeper than 64 levels".to_string()
-        } else {
-            format!("YAML is over a safety limit ({what})")
-        };
-        return (
-            "yaml-limit",
-            message,
-            Some(
-                "content files are never nested this deeply; is this file generated by mistake?"
-                    .to_string(),
-            ),
-        );
-    }
-    for (theirs, ours) in [
-        ("invalid boolean", "expected `true` or `false`"),
-        (
-            "expected mapping start",
-            "expected a mapping (`key: value` lines or `{key: value}`)",
-        ),
-        (
-            "expected sequence start",
-            "expected a list (`- item` lines or `[a, b]`)",
-        ),
-        (
-            "expected string scalar",
-            "expected a single value, found a list or a mapping",
-        ),
-    ] {
-        if message == theirs {
-            return ("wrong-type", ours.to_string(), None);
-        }
-    }
-    if let Some(ty) = message.strip_prefix("invalid ") {
-        if matches!(ty, "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64") {
-            return ("wrong-type", "expected a whole number".to_string(), None);
-        }
-    }
-    let code = if message.starts_with("invalid date") || message.starts_with("impossible date") {
-        "invalid-date"
-    } else if message.starts_with("invalid type")
-        || message.starts_with("invalid value")
-        || message.contains("expected") && !message.contains("while")
-    {
-        "wrong-type"
-    } else if message.contains("budget") || message.contains("limit") {
-        "yaml-limit"
-    } else {
-        "yaml-syntax"
+/// The first tab on `line` or the few lines after it: the reader reports
+/// a tab that breaks a value at the value's start, or one column past the
+/// tab; the caret belongs on the tab.
+fn first_tab(text: &str, line: u64) -> Option<(u64, u64, u64)> {
+    text.split('\n')
+        .enumerate()
+        .skip(line.saturating_sub(1) as usize)
+        .take(4)
+        .find_map(|(i, l)| {
+            let col = l.chars().position(|c| c == '\t')?;
+            Some((i as u64 + 1, col as u64 + 1, 1))
+        })
+}
+
+/// A text holding a character XML forbids, pointed at the character (or
+/// at the escape that wrote it, `\x01`, `\u0001`) on its value's line.
+fn forbidden_char(
+    mut d: Diagnostic,
+    text: &str,
+    (line, column): (u64, u64),
+    c: char,
+    line_offset: u64,
+) -> Diagnostic {
+    d.code = "invalid-text";
+    d.message = format!(
+        "this text holds {}, which XML forbids (the feed and the charts could not be read)",
+        crate::diagnostics::chars::describe(c)
+    );
+    d.help =
+        Some("delete the character; for a line break in a text, use a block scalar (`|`)".into());
+    d.line = line + line_offset;
+    d.column = column;
+    d.len = 1;
+    d.field = super::path::find(text, line, column, false).and_then(|f| f.path);
+    let Some(source) = text.split('\n').nth(line.saturating_sub(1) as usize) else {
+        return d;
     };
-    (code, message.to_string(), None)
+    let n = c as u32;
+    let mut spellings = vec![
+        c.to_string(),
+        format!("\\x{n:02X}"),
+        format!("\\x{n:02x}"),
+        format!("\\u{n:04X}"),
+        format!("\\u{n:04x}"),
+        format!("\\U{n:08X}"),
+        format!("\\U{n:08x}"),
+    ];
+    // YAML's short escapes.
+    if let Some(short) = match c {
+        '\0' => Some("\\0"),
+        '\u{7}' => Some("\\a"),
+        '\u{8}' => Some("\\b"),
+        '\u{B}' => Some("\\v"),
+        '\u{C}' => Some("\\f"),
+        '\u{1B}' => Some("\\e"),
+        _ => None,
+    } {
+        spellings.push(short.to_string());
+    }
+    let from: usize = source
+        .chars()
+        .take(column.saturating_sub(1) as usize)
+        .map(char::len_utf8)
+        .sum();
+    let rest = source.get(from..).unwrap_or("");
+    if let Some((at, len)) = spellings
+        .iter()
+        .filter_map(|s| rest.find(s.as_str()).map(|i| (i, s.chars().count())))
+        .min()
+    {
+        d.column = column + rest[..at].chars().count() as u64;
+        d.len = len as u64;
+    }
+    d
 }

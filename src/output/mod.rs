@@ -23,25 +23,43 @@
 //!   (it costs one more copy of the site on disk). The small manifest file
 //!   beside it is a cache, rewritten at each build; a temporary file or a
 //!   swap folder left by a killed build is cleared by the next one.
+//! * Only its own folders: since the exchange moves whatever is in the
+//!   output folder into the idle copy, and the next build removes from it
+//!   what the site no longer has, [`target::check`] first makes sure the
+//!   output folder (and the idle copy, and a swap folder) hold nothing but
+//!   files govatlas wrote. Each copy carries a marker file, [`MARKER`].
 //!
 //! Deciding "unchanged" cheaply: a manifest per directory records each
 //! file's content hash (BLAKE3) and its size, modification time and inode
 //! as written. A new file whose hash matches the manifest is skipped when
 //! `stat` still shows that size, time and inode; otherwise, when the sizes
-//! match, the old bytes are read and compared. The manifest is a hint only
-//! (deleted before the idle copy is touched, rewritten after), so a stale
-//! or missing one costs time, never correctness; stale files are found by
-//! listing the idle directory, not from the manifest.
+//! match, the old bytes are read and compared. For deciding "unchanged"
+//! the manifest is a hint only (deleted before the idle copy is touched,
+//! rewritten after), so a stale or missing one costs time, never
+//! correctness; stale files are found by listing the idle directory, not
+//! from the manifest. The output folder's manifest also tells which of its
+//! files govatlas wrote (see [`target`]).
 //!
 //! Elsewhere (not Linux, or a file system without `RENAME_EXCHANGE`) the
 //! exchange falls back to three renames through `.output.govatlas-swap`; a
 //! build killed between them leaves `output/` missing for a moment, and the
 //! next build puts the old site back first.
 
-use std::collections::{HashMap, HashSet};
+mod exchange;
+mod files;
+mod manifest;
+pub mod target;
+
+pub use files::{overwrite_file, patch_tail, stamp_if_holds, write_over, Stamp};
+pub use target::{check, Refusal, Target, MARKER};
+
+use exchange::{exchange, remove_stale};
+use files::{relative_or_refuse, same_bytes, write_file};
+use manifest::{dir_key, hash, sibling, stamp, Entry, Manifest};
+use std::collections::HashSet;
 use std::fs;
-use std::io::{self, Read, Write};
-use std::path::{Component, Path, PathBuf};
+use std::io;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 
@@ -58,162 +76,9 @@ pub struct WriteReport {
     pub removed: usize,
 }
 
-fn sibling(out: &Path, suffix: &str) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".into());
-    out.with_file_name(format!(".{name}.govatlas-{suffix}"))
-}
-
 /// The idle copy of `out`, exchanged with it at each build.
 pub fn idle_dir(out: &Path) -> PathBuf {
     sibling(out, "idle")
-}
-
-/// A relative path with only normal components: nothing from content can
-/// make a file land outside the output folder.
-fn safe_relative(p: &str) -> Option<&Path> {
-    let path = Path::new(p);
-    (!p.is_empty() && path.components().all(|c| matches!(c, Component::Normal(_)))).then_some(path)
-}
-
-/// [`safe_relative`], or the error every writer gives for a path that
-/// would leave the output folder.
-fn relative_or_refuse(rel: &str) -> io::Result<&Path> {
-    safe_relative(rel).ok_or_else(|| {
-        io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!("refusing to write outside the output folder: {rel:?}"),
-        )
-    })
-}
-
-/// One file as written: enough to recognise it unchanged later.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Entry {
-    hash: [u8; 16],
-    len: u64,
-    mtime: i64,
-    mtime_ns: i64,
-    ino: u64,
-}
-
-#[cfg(unix)]
-fn stamp(meta: &fs::Metadata) -> (i64, i64, u64) {
-    use std::os::unix::fs::MetadataExt;
-    (meta.mtime(), meta.mtime_nsec(), meta.ino())
-}
-
-#[cfg(not(unix))]
-fn stamp(meta: &fs::Metadata) -> (i64, i64, u64) {
-    let t = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .unwrap_or_default();
-    (t.as_secs() as i64, t.subsec_nanos() as i64, 0)
-}
-
-/// Identity of a directory, so a manifest follows its directory across
-/// exchanges (the exchange swaps names, not inodes).
-#[cfg(unix)]
-fn dir_key(dir: &Path) -> Option<String> {
-    use std::os::unix::fs::MetadataExt;
-    let m = fs::symlink_metadata(dir).ok()?;
-    m.is_dir().then(|| format!("{}-{}", m.dev(), m.ino()))
-}
-
-#[cfg(not(unix))]
-fn dir_key(dir: &Path) -> Option<String> {
-    fs::symlink_metadata(dir)
-        .ok()?
-        .is_dir()
-        .then(|| "dir".to_string())
-}
-
-type Manifest = HashMap<String, Entry>;
-
-fn manifest_path(out: &Path, key: &str) -> PathBuf {
-    sibling(out, &format!("manifest.{key}"))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn unhex(s: &str) -> Option<[u8; 16]> {
-    let mut out = [0u8; 16];
-    if s.len() != 32 {
-        return None;
-    }
-    for (i, o) in out.iter_mut().enumerate() {
-        *o = u8::from_str_radix(s.get(2 * i..2 * i + 2)?, 16).ok()?;
-    }
-    Some(out)
-}
-
-fn read_manifest(path: &Path) -> Manifest {
-    let Ok(text) = fs::read_to_string(path) else {
-        return Manifest::new();
-    };
-    let mut m = Manifest::new();
-    for line in text.lines() {
-        let mut it = line.splitn(6, ' ');
-        let (Some(h), Some(len), Some(t), Some(tn), Some(ino), Some(p)) = (
-            it.next(),
-            it.next(),
-            it.next(),
-            it.next(),
-            it.next(),
-            it.next(),
-        ) else {
-            continue;
-        };
-        let (Some(hash), Ok(len), Ok(mtime), Ok(mtime_ns), Ok(ino)) =
-            (unhex(h), len.parse(), t.parse(), tn.parse(), ino.parse())
-        else {
-            continue;
-        };
-        m.insert(
-            p.to_string(),
-            Entry {
-                hash,
-                len,
-                mtime,
-                mtime_ns,
-                ino,
-            },
-        );
-    }
-    m
-}
-
-fn write_manifest(out: &Path, key: &str, entries: &[(String, Entry)]) -> io::Result<()> {
-    let mut text = String::with_capacity(entries.len() * 96);
-    for (p, e) in entries {
-        use std::fmt::Write as _;
-        let _ = writeln!(
-            text,
-            "{} {} {} {} {} {}",
-            hex(&e.hash),
-            e.len,
-            e.mtime,
-            e.mtime_ns,
-            e.ino,
-            p
-        );
-    }
-    let tmp = sibling(out, "manifest-tmp");
-    fs::write(&tmp, text)?;
-    fs::rename(&tmp, manifest_path(out, key))
-}
-
-fn hash(bytes: &[u8]) -> [u8; 16] {
-    let h = blake3::hash(bytes);
-    let mut out = [0u8; 16];
-    out.copy_from_slice(&h.as_bytes()[..16]);
-    out
 }
 
 /// Fault injection for the SIGKILL test (`tests/testsuite/atomic.rs`):
@@ -234,10 +99,32 @@ fn stall() -> ! {
     }
 }
 
+/// Paths that name one file twice, also without regard to case (one file
+/// on Windows and macOS), each as a sentence.
+pub fn collisions<'a>(paths: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut folded: Vec<(String, &str)> = paths.map(|p| (p.to_lowercase(), p)).collect();
+    folded.sort();
+    folded
+        .windows(2)
+        .filter(|w| w[0].0 == w[1].0)
+        .map(|w| {
+            if w[0].1 == w[1].1 {
+                format!("two files for one path: {}", w[0].1)
+            } else {
+                format!(
+                    "two files for one path on a case-insensitive disk: {} and {}",
+                    w[0].1, w[1].1
+                )
+            }
+        })
+        .collect()
+}
+
 /// A build in progress: files are put into the idle copy from any thread,
 /// then [`Staging::commit`] exchanges it with `output/`.
 pub struct Staging {
     out: PathBuf,
+    backup: Option<PathBuf>,
     idle: PathBuf,
     idle_key: String,
     hint: Manifest,
@@ -247,57 +134,49 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Prepares the idle copy of `out` for a new build: clears what a
-    /// killed build left, and creates the idle directory if there is none.
-    /// `out` itself is not touched.
-    pub fn begin(out: &Path) -> io::Result<Staging> {
+    /// Prepares the idle copy of the checked output folder for a new
+    /// build: finishes what a killed build left, and creates the idle
+    /// directory (with its marker) if there is none. The output folder
+    /// itself is not touched. [`target::check`] has made sure that nothing
+    /// here holds a file govatlas did not write.
+    pub fn begin(target: &Target) -> io::Result<Staging> {
+        let out = target.path.as_path();
         if let Some(parent) = out.parent() {
-            if !parent.as_os_str().is_empty() {
-                fs::create_dir_all(parent)?;
-            }
+            fs::create_dir_all(parent)?;
         }
+        let idle = idle_dir(out);
         // A fallback exchange killed half-way: put the old site back.
         let swap = sibling(out, "swap");
         if fs::symlink_metadata(&swap).is_ok() {
             if fs::symlink_metadata(out).is_err() {
                 fs::rename(&swap, out)?;
+            } else if fs::symlink_metadata(&idle).is_err() {
+                fs::rename(&swap, &idle)?;
             } else {
                 fs::remove_dir_all(&swap)?;
             }
         }
-        // Leftovers of earlier designs and of killed builds.
-        for name in ["new", "old", "manifest-tmp"] {
-            let p = sibling(out, name);
-            match fs::symlink_metadata(&p) {
-                Ok(m) if m.is_dir() => fs::remove_dir_all(&p)?,
-                Ok(_) => fs::remove_file(&p)?,
-                Err(_) => {}
-            }
+        let tmp = sibling(out, "manifest-tmp");
+        if fs::symlink_metadata(&tmp).is_ok_and(|m| m.is_file()) {
+            fs::remove_file(&tmp)?;
         }
-        let idle = idle_dir(out);
-        match fs::symlink_metadata(&idle) {
-            Ok(m) if m.is_dir() => {}
-            Ok(_) => {
-                fs::remove_file(&idle)?;
-                fs::create_dir(&idle)?;
-            }
-            Err(_) => fs::create_dir(&idle)?,
+        if fs::symlink_metadata(&idle).is_err() {
+            fs::create_dir(&idle)?;
+        }
+        let marker = idle.join(target::MARKER);
+        if fs::read(&marker).ok().as_deref() != Some(target::MARKER_TEXT) {
+            fs::write(&marker, target::MARKER_TEXT)?;
         }
         let idle_key = dir_key(&idle).unwrap_or_default();
         let out_key = dir_key(out);
         // The idle copy is about to change: its manifest stops being true.
         // Manifests of directories that no longer exist go too.
-        let hint_path = manifest_path(out, &idle_key);
-        let hint = read_manifest(&hint_path);
+        let hint = manifest::read(&manifest::path(out, &idle_key));
         let prefix = sibling(out, "manifest.")
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let parent = match out.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        if let Ok(rd) = fs::read_dir(&parent) {
+        if let Some(Ok(rd)) = out.parent().map(fs::read_dir) {
             for e in rd.flatten() {
                 let name = e.file_name().to_string_lossy().into_owned();
                 if let Some(key) = name.strip_prefix(&prefix) {
@@ -309,6 +188,7 @@ impl Staging {
         }
         Ok(Staging {
             out: out.to_path_buf(),
+            backup: target.backup.clone(),
             idle,
             idle_key,
             hint,
@@ -380,23 +260,27 @@ impl Staging {
     }
 
     /// Removes what the new site no longer has from the idle copy, records
-    /// its manifest, and exchanges it with `output/`.
+    /// its manifest, and exchanges it with `output/`. When the build took
+    /// over a folder with files govatlas did not write, that folder goes to
+    /// its backup name instead of becoming the idle copy.
     pub fn commit(self) -> io::Result<WriteReport> {
         let mut entries = self.entries.into_inner().expect("entries");
         entries.sort_by(|a, b| a.0.cmp(&b.0));
-        if let Some(w) = entries.windows(2).find(|w| w[0].0 == w[1].0) {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("two files for one path: {}", w[0].0),
-            ));
+        // Validation claims every output path, so this is a last guard.
+        if let Some(what) = collisions(entries.iter().map(|(p, _)| p.as_str())).first() {
+            return Err(io::Error::new(io::ErrorKind::AlreadyExists, what.clone()));
         }
-        let keep: HashSet<&str> = entries.iter().map(|(p, _)| p.as_str()).collect();
+        let mut keep: HashSet<&str> = entries.iter().map(|(p, _)| p.as_str()).collect();
+        keep.insert(target::MARKER);
         let removed = remove_stale(&self.idle, &keep)?;
-        write_manifest(&self.out, &self.idle_key, &entries)?;
+        manifest::write(&self.out, &self.idle_key, &entries)?;
         if stall_point() == Some("commit") {
             stall();
         }
         exchange(&self.idle, &self.out)?;
+        if let Some(backup) = &self.backup {
+            fs::rename(&self.idle, backup)?;
+        }
         Ok(WriteReport {
             files: entries.len(),
             bytes: self.bytes.into_inner(),
@@ -406,250 +290,15 @@ impl Staging {
     }
 }
 
-fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
-    let Ok(mut f) = fs::File::open(path) else {
-        return false;
-    };
-    if f.metadata().map_or(true, |m| m.len() != bytes.len() as u64) {
-        return false;
-    }
-    let mut buf = vec![0u8; 64 * 1024];
-    let mut at = 0;
-    loop {
-        match f.read(&mut buf) {
-            Ok(0) => return at == bytes.len(),
-            Ok(n) => {
-                if at + n > bytes.len() || buf[..n] != bytes[at..at + n] {
-                    return false;
-                }
-                at += n;
-            }
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(_) => return false,
-        }
-    }
-}
-
-/// Writes `bytes` at `path` in place, creating parent folders as needed
-/// (and removing a file that stands where a folder must be). An existing
-/// file is overwritten over its own blocks and then cut to
-/// length, rather than truncated to nothing first: the file system then
-/// reuses its blocks instead of freeing and allocating them again.
-fn write_file(root: &Path, rel: &Path, path: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> {
-    let open = || {
-        fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(path)
-    };
-    let mut f = match open() {
-        Ok(f) => f,
-        Err(e)
-            if matches!(
-                e.kind(),
-                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
-            ) =>
-        {
-            // Clear any file standing where a parent folder must be.
-            let mut dir = root.to_path_buf();
-            if let Some(parent) = rel.parent() {
-                for c in parent.components() {
-                    dir.push(c);
-                    if fs::symlink_metadata(&dir).is_ok_and(|m| !m.is_dir()) {
-                        fs::remove_file(&dir)?;
-                    }
-                }
-            }
-            if let Some(parent) = path.parent() {
-                fs::create_dir_all(parent)?;
-            }
-            open()?
-        }
-        Err(e) => return Err(e),
-    };
-    f.write_all(bytes)?;
-    let meta = f.metadata()?;
-    if meta.len() > bytes.len() as u64 {
-        f.set_len(bytes.len() as u64)?;
-        return f.metadata();
-    }
-    Ok(meta)
-}
-
-/// Overwrites one file of the published site in place, for `serve`'s
-/// incremental rebuild, unless it already holds these bytes (then false).
-///
-/// Not atomic per file, on purpose: writing a temporary file and renaming
-/// it costs ~0.35 ms per file on this kind of disk against ~0.02 ms for an
-/// overwrite, and an edit rewrites a few hundred files. `serve` gives its
-/// own readers whole files instead: its HTTP server does not read a file
-/// while a rebuild is writing (see `serve::PUBLISHING`). `govatlas build`
-/// keeps the whole-site exchange of [`Staging`].
-pub fn overwrite_file(out: &Path, rel: &str, bytes: &[u8]) -> io::Result<bool> {
-    let relative = relative_or_refuse(rel)?;
-    let path = out.join(relative);
-    if same_bytes(&path, bytes) {
-        return Ok(false);
-    }
-    write_file(out, relative, &path, bytes)?;
-    Ok(true)
-}
-
-/// [`overwrite_file`] for a file known to have changed: not read first.
-pub fn write_over(out: &Path, rel: &str, bytes: &[u8]) -> io::Result<()> {
-    let relative = relative_or_refuse(rel)?;
-    write_file(out, relative, &out.join(relative), bytes).map(|_| ())
-}
-
-/// The size, modification time and inode a file had when `serve` last
-/// wrote it: while it still has them, it still holds what was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp(u64, i64, i64, u64);
-
-fn stamp_of(path: &Path) -> Option<Stamp> {
-    fs::metadata(path).ok().map(|m| stamp_of_meta(&m))
-}
-
-fn stamp_of_meta(meta: &fs::Metadata) -> Stamp {
-    let (t, ns, ino) = stamp(meta);
-    Stamp(meta.len(), t, ns, ino)
-}
-
-/// The stamp of the file at `rel` if it holds exactly `bytes`.
-pub fn stamp_if_holds(out: &Path, rel: &str, bytes: &[u8]) -> Option<Stamp> {
-    let path = out.join(safe_relative(rel)?);
-    let before = stamp_of(&path)?;
-    (same_bytes(&path, bytes) && stamp_of(&path) == Some(before)).then_some(before)
-}
-
-/// Makes the file at `rel` hold its new `len` bytes, which
-/// `write_from(at, w)` writes into `w` from byte `at` on, knowing that the
-/// bytes before `from` are the same as when `serve` last wrote the file
-/// and gave it the stamp `last`. While the file still has that stamp, only
-/// the bytes from `from` on are written: an edit to one case changes a few
-/// places in ~40 MB of data files at 10k cases. When it does not (another
-/// build replaced the folder, someone deleted the file), it is written
-/// whole. `last` becomes the new stamp. Like [`overwrite_file`], not atomic
-/// on its own.
-pub fn patch_tail(
-    out: &Path,
-    rel: &str,
-    last: &mut Option<Stamp>,
-    len: usize,
-    from: usize,
-    write_from: &dyn Fn(usize, &mut dyn Write) -> io::Result<()>,
-) -> io::Result<()> {
-    use std::io::Seek;
-    let relative = relative_or_refuse(rel)?;
-    let path = out.join(relative);
-    let meta = match *last {
-        Some(was) if stamp_of(&path) == Some(was) && from as u64 <= was.0 => {
-            let mut f = fs::OpenOptions::new().write(true).open(&path)?;
-            f.seek(io::SeekFrom::Start(from as u64))?;
-            let mut w = io::BufWriter::with_capacity(1 << 18, &f);
-            write_from(from, &mut w)?;
-            w.flush()?;
-            drop(w);
-            if was.0 != len as u64 {
-                f.set_len(len as u64)?;
-            }
-            f.metadata()?
-        }
-        _ => {
-            let mut bytes = Vec::with_capacity(len);
-            write_from(0, &mut bytes)?;
-            write_file(out, relative, &path, &bytes)?
-        }
-    };
-    *last = Some(stamp_of_meta(&meta));
-    Ok(())
-}
-
-/// Removes every file under `root` not in `keep`, then folders left empty.
-fn remove_stale(root: &Path, keep: &HashSet<&str>) -> io::Result<usize> {
-    let mut removed = 0;
-    let mut dirs = Vec::new();
-    let mut stack = vec![(root.to_path_buf(), String::new())];
-    while let Some((dir, prefix)) = stack.pop() {
-        for e in fs::read_dir(&dir)? {
-            let e = e?;
-            let name = e.file_name().to_string_lossy().into_owned();
-            let rel = if prefix.is_empty() {
-                name
-            } else {
-                format!("{prefix}/{name}")
-            };
-            if e.file_type()?.is_dir() {
-                dirs.push(e.path());
-                stack.push((e.path(), rel));
-            } else if !keep.contains(rel.as_str()) {
-                fs::remove_file(e.path())?;
-                removed += 1;
-            }
-        }
-    }
-    // Deepest first; a folder still holding files stays.
-    dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
-    for d in dirs {
-        let _ = fs::remove_dir(&d);
-    }
-    Ok(removed)
-}
-
-/// Makes `idle` the new `out` atomically; the old `out` becomes `idle`.
-fn exchange(idle: &Path, out: &Path) -> io::Result<()> {
-    if fs::symlink_metadata(out).is_err() {
-        return fs::rename(idle, out);
-    }
-    #[cfg(target_os = "linux")]
-    {
-        match rename_exchange(idle, out) {
-            Ok(()) => return Ok(()),
-            Err(e)
-                if matches!(
-                    e.raw_os_error(),
-                    Some(libc::EINVAL) | Some(libc::ENOSYS) | Some(libc::EOPNOTSUPP)
-                ) => {}
-            Err(e) => return Err(e),
-        }
-    }
-    // Portable fallback: three renames; `begin` repairs a kill between them.
-    let swap = sibling(out, "swap");
-    fs::rename(out, &swap)?;
-    fs::rename(idle, out)?;
-    fs::rename(&swap, idle)
-}
-
-#[cfg(target_os = "linux")]
-fn rename_exchange(a: &Path, b: &Path) -> io::Result<()> {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
-    let ca = CString::new(a.as_os_str().as_bytes())?;
-    let cb = CString::new(b.as_os_str().as_bytes())?;
-    // SAFETY: both are valid NUL-terminated paths; AT_FDCWD resolves them
-    // like every other path this program opens.
-    let r = unsafe {
-        libc::syscall(
-            libc::SYS_renameat2,
-            libc::AT_FDCWD,
-            ca.as_ptr(),
-            libc::AT_FDCWD,
-            cb.as_ptr(),
-            libc::RENAME_EXCHANGE,
-        )
-    };
-    if r == 0 {
-        Ok(())
-    } else {
-        Err(io::Error::last_os_error())
-    }
-}
-
 /// Writes `files` as the new contents of `out`, atomically (see the module
-/// documentation).
-pub fn write_site(out: &Path, files: &[(String, Vec<u8>)]) -> io::Result<WriteReport> {
-    let staging = Staging::begin(out)?;
+/// documentation); for the tests of this module.
+#[cfg(test)]
+fn write_site(out: &Path, files: &[(String, Vec<u8>)]) -> io::Result<WriteReport> {
+    let target = Target {
+        path: target::resolve(out),
+        backup: None,
+    };
+    let staging = Staging::begin(&target)?;
     for (rel, bytes) in files {
         staging.put(rel, bytes)?;
     }
@@ -670,7 +319,7 @@ mod tests {
         let mut out = Vec::new();
         for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
             let e = e.unwrap();
-            if e.file_type().is_file() {
+            if e.file_type().is_file() && e.file_name() != MARKER {
                 let rel = e
                     .path()
                     .strip_prefix(dir)

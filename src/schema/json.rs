@@ -119,7 +119,9 @@ pub fn all() -> Vec<SchemaFile> {
 /// that is not content.
 pub fn file_for(rel: &str) -> Option<&'static str> {
     let top = rel.split('/').next()?;
-    let yaml = rel.ends_with(".yaml") || rel.ends_with(".yml");
+    // As the loader, which reads `de.YAML` and `fr.Yml` too.
+    let lower = rel.to_ascii_lowercase();
+    let yaml = lower.ends_with(".yaml") || lower.ends_with(".yml");
     Some(match top {
         "site.yaml" => "site.json",
         "vocabularies" if yaml => "vocabulary.json",
@@ -128,7 +130,7 @@ pub fn file_for(rel: &str) -> Option<&'static str> {
         "frameworks" if yaml => "framework.json",
         "inventories" if yaml => "inventory.json",
         "imports" if yaml => "import-mapping.json",
-        "pages" if rel.ends_with(".md") => "page.json",
+        "pages" if lower.ends_with(".md") => "page.json",
         _ => return None,
     })
 }

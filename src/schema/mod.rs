@@ -15,7 +15,10 @@ mod text;
 
 pub use date::PartialDate;
 pub use spanned::Spanned;
-pub use text::{collect_language_keys, Text, TextEntry};
+pub use text::{
+    collect_language_keys, forbidden_in_text, take_forbidden_char, Text, TextEntry, EMPTY_TEXT,
+    FORBIDDEN_CHAR,
+};
 
 use schemars::JsonSchema;
 use serde::Deserialize;

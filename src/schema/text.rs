@@ -24,6 +24,33 @@ pub fn collect_language_keys<R>(parse: impl FnOnce() -> R) -> (R, Vec<Spanned<St
     (result, keys)
 }
 
+/// The error of a text with nothing in any language.
+pub const EMPTY_TEXT: &str = "empty text";
+
+/// The error of a text holding a character XML forbids; where it is,
+/// [`take_forbidden_char`] tells.
+pub const FORBIDDEN_CHAR: &str = "text holds a character XML forbids";
+
+thread_local! {
+    /// The line and column of the value, and the character, of the last
+    /// text refused with [`FORBIDDEN_CHAR`] on this thread.
+    static FORBIDDEN: std::cell::Cell<Option<(u64, u64, char)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Where the text just refused with [`FORBIDDEN_CHAR`] holds the
+/// character: its value's line and column, and the character.
+pub fn take_forbidden_char() -> Option<(u64, u64, char)> {
+    FORBIDDEN.with(|f| f.take())
+}
+
+/// Characters no text may hold: those XML 1.0 forbids (controls other than
+/// tab, line feed and carriage return; U+FFFE and U+FFFF), which would
+/// make the feed and the SVG charts ill-formed, and the C1 controls and
+/// DEL, which XML only tolerates and no reader can see.
+pub fn forbidden_in_text(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
 /// One language's value of a [`Text`].
 #[derive(Debug, Clone)]
 pub struct TextEntry {
@@ -101,15 +128,29 @@ impl<'de> Deserialize<'de> for Text {
                 )
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                use serde::de::Error;
                 let mut entries = Vec::new();
                 while let Some(lang) = map.next_key::<Spanned<String>>()? {
-                    let value: String = map.next_value()?;
+                    let value: Spanned<String> = map.next_value()?;
+                    if let Some(c) = value.value.chars().find(|c| forbidden_in_text(*c)) {
+                        let at = &value.referenced;
+                        FORBIDDEN.with(|f| f.set(Some((at.line(), at.column(), c))));
+                        return Err(A::Error::custom(FORBIDDEN_CHAR));
+                    }
                     LANGUAGE_KEYS.with(|k| {
                         if let Some(keys) = k.borrow_mut().as_mut() {
                             keys.push(lang.clone());
                         }
                     });
-                    entries.push(TextEntry { lang, value });
+                    entries.push(TextEntry {
+                        lang,
+                        value: value.value,
+                    });
+                }
+                // `name: {}` or only blanks: a page would get an empty
+                // heading. A text that says nothing is left out instead.
+                if entries.iter().all(|e| e.value.trim().is_empty()) {
+                    return Err(A::Error::custom(EMPTY_TEXT));
                 }
                 Ok(Text { entries })
             }
@@ -120,17 +161,61 @@ impl<'de> Deserialize<'de> for Text {
 
 /// A map of language code to string. The language codes a site accepts are
 /// in its `site.yaml`, so the schema takes any key (as the parser does) and
-/// `validate` checks each against the site's languages.
+/// `validate` checks each against the site's languages. As the parser, it
+/// refuses a text with nothing in any language and a character XML forbids
+/// ([`forbidden_in_text`]: controls other than tab and line breaks,
+/// U+FFFE, U+FFFF).
 impl schemars::JsonSchema for Text {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Text".into()
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "Text in each language of the site, by language code: {zh-TW: 資料治理, en: Data governance}.",
+            "description": "Text in each language of the site, by language code: {zh-TW: 資料治理, en: Data governance}. At least one language must say something; no control characters other than tab and line breaks.",
             "type": "object",
-            "additionalProperties": {"type": "string"},
+            "minProperties": 1,
+            "additionalProperties": {
+                "type": "string",
+                "pattern": XML_ALLOWED_PATTERN
+            },
+            "not": {
+                "description": "blank in every language",
+                "additionalProperties": {"pattern": "^\\s*$"}
+            },
             "examples": [{"zh-TW": "資料治理", "en": "Data governance"}]
         })
+    }
+}
+
+/// [`forbidden_in_text`] as a JSON Schema pattern (ECMA-262, as the
+/// `regex` crate also reads it).
+const XML_ALLOWED_PATTERN: &str =
+    "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\uFFFE\\uFFFF]*$";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pattern's ranges are exactly the characters the parser refuses.
+    #[test]
+    fn the_schema_pattern_matches_forbidden_in_text() {
+        let class = XML_ALLOWED_PATTERN
+            .trim_start_matches("^[^")
+            .trim_end_matches("]*$");
+        let mut ranges = Vec::new();
+        let mut it = class.split("\\u").skip(1).peekable();
+        while let Some(a) = it.next() {
+            let start = u32::from_str_radix(&a[..4], 16).unwrap();
+            if a.ends_with('-') {
+                let b = it.next().unwrap();
+                ranges.push(start..=u32::from_str_radix(&b[..4], 16).unwrap());
+            } else {
+                ranges.push(start..=start);
+            }
+        }
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let in_pattern = ranges.iter().any(|r| r.contains(&(c as u32)));
+            assert_eq!(in_pattern, forbidden_in_text(c), "{:?}", c);
+        }
     }
 }

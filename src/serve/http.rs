@@ -1,52 +1,65 @@
-//! The development server: static files from the output folder, plus the
-//! live-reload script and the build state. Loopback only.
+//! The preview server's answers: static files from the output folder,
+//! the live-reload script and the build state. Loopback only, and only to
+//! requests addressed to it (see [`allowed_host`]); connections are
+//! handled by [`super::conn`].
 //!
 //! Open pages learn of a new build by asking for the state with
 //! `?wait=G`, the generation they last saw: the request is held (parked,
-//! not holding a worker thread) until the state changes, and answered the
+//! not holding a thread) until the state changes, and answered the
 //! moment a build publishes it.
 
+use super::conn::{self, Request, Response};
 use super::Shared;
 use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use tiny_http::{Header, Request, Response, Server};
 
 const LIVE_JS: &str = include_str!("live.js");
-const WORKERS: usize = 4;
 
 /// How long a request waiting for a change is held before it is answered
 /// with the state as it is (idle requests get dropped along the way).
 const HOLD: Duration = Duration::from_secs(25);
 
+/// Requests held at once; more are answered at once with the state.
+const MAX_HELD: usize = 256;
+
 /// Requests waiting for the state to pass a generation, since when.
 type Waiting = Arc<Mutex<Vec<(u64, Request, Instant)>>>;
 
-/// Starts the server on 127.0.0.1:`port` with a few worker threads and
-/// returns the address it listens on.
+/// Starts the server on 127.0.0.1:`port` and returns the address it
+/// listens on.
 pub fn start(out: &Path, port: u16, state: Shared) -> Result<SocketAddr, String> {
-    let server = Server::http(("127.0.0.1", port))
-        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
-    let addr = server
-        .server_addr()
-        .to_ip()
-        .ok_or("server has no IP address")?;
-    let server = Arc::new(server);
     let waiting: Waiting = Arc::default();
-    for _ in 0..WORKERS {
-        let server = server.clone();
-        let state = state.clone();
-        let waiting = waiting.clone();
-        let out = out.to_path_buf();
-        std::thread::spawn(move || {
-            while let Ok(req) = server.recv() {
-                handle(req, &out, &state, &waiting);
-            }
-        });
-    }
+    let out = out.to_path_buf();
+    let bound = Arc::new(std::sync::OnceLock::<SocketAddr>::new());
+    let handler = {
+        let (state, waiting, bound) = (state.clone(), waiting.clone(), bound.clone());
+        Arc::new(move |req: Request| {
+            let Some(addr) = bound.get() else { return };
+            handle(req, *addr, &out, &state, &waiting);
+        })
+    };
+    let addr = conn::listen(SocketAddr::from(([127, 0, 0, 1], port)), handler)
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    let _ = bound.set(addr);
     std::thread::spawn(move || answer_waiting(&state, &waiting));
     Ok(addr)
+}
+
+/// Whether a request's `Host` names this server as bound: `127.0.0.1` or
+/// `localhost` with its port. A web page elsewhere can make the browser
+/// send requests here under its own name (DNS rebinding) and read the
+/// answers as its own; those carry that name as `Host`, so they get none.
+pub fn allowed_host(host: Option<&str>, bound: SocketAddr) -> bool {
+    let Some(host) = host else { return false };
+    let port = bound.port();
+    let (name, given_port) = match host.rsplit_once(':') {
+        Some((name, p)) => (name, p.parse::<u16>().ok()),
+        None => (host, Some(80)),
+    };
+    given_port == Some(port)
+        && (name == bound.ip().to_string() || name.eq_ignore_ascii_case("localhost"))
 }
 
 /// Answers the waiting requests whenever the state changes, and those held
@@ -70,15 +83,15 @@ fn answer_waiting(state: &Shared, waiting: &Waiting) {
             ready
         };
         for (_, req, _) in ready {
-            let _ = req.respond(state_response(body.clone()));
+            req.respond(state_response(body.clone()));
         }
     }
 }
 
-fn state_response(body: String) -> Response<std::io::Cursor<Vec<u8>>> {
-    Response::from_string(body)
-        .with_header(header("Content-Type", "application/json"))
-        .with_header(header("Cache-Control", "no-store"))
+fn state_response(body: String) -> Response {
+    Response::new(200, body)
+        .header("Content-Type", "application/json")
+        .header("Cache-Control", "no-store")
 }
 
 /// The generation in `?wait=G`, if the URL has one.
@@ -88,10 +101,6 @@ fn wait_param(url: &str) -> Option<u64> {
         .split('&')
         .find_map(|kv| kv.strip_prefix("wait="))
         .and_then(|g| g.parse().ok())
-}
-
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -150,10 +159,22 @@ pub fn inject(html: &str, version: u64) -> String {
     }
 }
 
-fn handle(req: Request, out: &Path, state: &Shared, waiting: &Waiting) {
-    let url = req.url().to_string();
+fn handle(req: Request, bound: SocketAddr, out: &Path, state: &Shared, waiting: &Waiting) {
+    if !allowed_host(req.host.as_deref(), bound) {
+        let msg = format!(
+            "this is govatlas serve, a local preview: it answers only requests for http://{bound}/ or http://localhost:{}/",
+            bound.port()
+        );
+        let status = if req.host.is_none() { 400 } else { 421 };
+        req.respond(Response::new(status, msg));
+        return;
+    }
+    if req.method != "GET" && req.method != "HEAD" {
+        req.respond(Response::new(405, "only GET and HEAD").header("Allow", "GET, HEAD"));
+        return;
+    }
+    let url = req.url.clone();
     let path = url.split(['?', '#']).next().unwrap_or("/").to_string();
-    let no_store = header("Cache-Control", "no-store");
     let resp = match path.as_str() {
         "/__govatlas/state" => {
             let s = state.get();
@@ -161,37 +182,33 @@ fn handle(req: Request, out: &Path, state: &Shared, waiting: &Waiting) {
                 // Parked while the state is locked, so that a change
                 // cannot slip between the look and the parking.
                 let mut w = waiting.lock().unwrap_or_else(|e| e.into_inner());
-                w.push((s.generation, req, Instant::now()));
-                return;
+                if w.len() < MAX_HELD {
+                    w.push((s.generation, req, Instant::now()));
+                    return;
+                }
             }
             state_response(serde_json::to_string(&*s).expect("json"))
         }
-        "/__govatlas/live.js" => Response::from_string(LIVE_JS)
-            .with_header(header("Content-Type", "text/javascript; charset=utf-8"))
-            .with_header(no_store),
-        _ => return serve_file(req, out, &path, state),
+        "/__govatlas/live.js" => Response::new(200, LIVE_JS)
+            .header("Content-Type", "text/javascript; charset=utf-8")
+            .header("Cache-Control", "no-store"),
+        _ => serve_file(out, &path, state),
     };
-    let _ = req.respond(resp);
+    req.respond(resp);
 }
 
-fn serve_file(req: Request, out: &Path, path: &str, state: &Shared) {
+fn serve_file(out: &Path, path: &str, state: &Shared) -> Response {
     let Some(mut file) = resolve(out, path) else {
-        let _ = req.respond(Response::from_string("bad path").with_status_code(400));
-        return;
+        return Response::new(400, "bad path");
     };
     if file.is_dir() {
         if !path.ends_with('/') {
             // Relative links need the trailing slash.
-            let _ = req.respond(
-                Response::from_string("")
-                    .with_status_code(301)
-                    .with_header(header("Location", &format!("{path}/"))),
-            );
-            return;
+            return Response::new(301, "").header("Location", format!("{path}/"));
         }
         file = file.join("index.html");
     }
-    let (status, file) = if file.is_file() {
+    let (status, file) = if file.is_file() && inside(out, &file) {
         (200, file)
     } else {
         (404, out.join("404.html"))
@@ -200,15 +217,8 @@ fn serve_file(req: Request, out: &Path, path: &str, state: &Shared) {
         let _publishing = super::PUBLISHING.read().unwrap_or_else(|e| e.into_inner());
         std::fs::read(&file)
     };
-    let bytes = match read {
-        Ok(b) => b,
-        Err(_) => {
-            let _ = req.respond(
-                Response::from_string("not found (and no 404.html: has the site built yet?)")
-                    .with_status_code(404),
-            );
-            return;
-        }
+    let Ok(bytes) = read else {
+        return Response::new(404, "not found (and no 404.html: has the site built yet?)");
     };
     let ctype = content_type(&file);
     let body = if ctype.starts_with("text/html") {
@@ -217,12 +227,17 @@ fn serve_file(req: Request, out: &Path, path: &str, state: &Shared) {
     } else {
         bytes
     };
-    let _ = req.respond(
-        Response::from_data(body)
-            .with_status_code(status)
-            .with_header(header("Content-Type", ctype))
-            .with_header(header("Cache-Control", "no-store")),
-    );
+    Response::new(status, body)
+        .header("Content-Type", ctype)
+        .header("Cache-Control", "no-store")
+}
+
+/// Whether `file` is really inside `out` (no link leads out of it).
+fn inside(out: &Path, file: &Path) -> bool {
+    match (std::fs::canonicalize(out), std::fs::canonicalize(file)) {
+        (Ok(out), Ok(file)) => file.starts_with(out),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -247,6 +262,26 @@ mod tests {
         assert_eq!(wait_param("/__govatlas/state?x=1&wait=12"), Some(12));
         assert_eq!(wait_param("/__govatlas/state"), None);
         assert_eq!(wait_param("/__govatlas/state?wait="), None);
+    }
+
+    #[test]
+    fn only_requests_for_this_server_are_answered() {
+        let bound: SocketAddr = "127.0.0.1:8123".parse().unwrap();
+        for ok in ["127.0.0.1:8123", "localhost:8123", "LocalHost:8123"] {
+            assert!(allowed_host(Some(ok), bound), "{ok}");
+        }
+        for bad in [
+            "evil.example:8123",
+            "127.0.0.1",
+            "127.0.0.1:80",
+            "localhost.evil.example:8123",
+            "127.0.0.1.nip.io:8123",
+            "[::1]:8123",
+            "",
+        ] {
+            assert!(!allowed_host(Some(bad), bound), "{bad}");
+        }
+        assert!(!allowed_host(None, bound));
     }
 
     #[test]

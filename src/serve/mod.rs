@@ -2,7 +2,8 @@
 //! content, templates or themes change, and reload open pages.
 //!
 //! Three parts, each small:
-//! - [`http`]: a static file server (tiny_http) that injects the live
+//! - [`http`]: a static file server (on [`conn`], connections with limits
+//!   and deadlines) that injects the live
 //!   script into the HTML it *serves* (never into the files it wrote) and
 //!   answers `/__govatlas/state` with the build version and any errors;
 //! - [`watch`]: a notify watcher with a short debounce;
@@ -14,6 +15,7 @@
 //! `output/`: the browser keeps the last good pages under an error overlay.
 
 pub mod aggregates;
+mod conn;
 mod http;
 pub mod incremental;
 mod watch;
@@ -34,7 +36,9 @@ pub type Rebuild = Box<dyn FnMut(&Path, &Path, &[String]) -> Result<BuildReport,
 /// Always the full pipeline, with `settings` (`--base-url`).
 pub fn full_rebuild(settings: Settings) -> Rebuild {
     Box::new(move |root, out, _| {
-        crate::pipeline::build_with(root, out, &settings, &crate::pipeline::Quiet)
+        // Refused output folders stay refused on every rebuild.
+        let target = crate::output::check(root, out, false)?;
+        crate::pipeline::build_with(root, &target, &settings, &crate::pipeline::Quiet)
     })
 }
 

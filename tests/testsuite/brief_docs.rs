@@ -258,12 +258,37 @@ fn content_text_stays_text() {
     let hostile = r#"A </w:t></w:r><w:r><w:t>&amp; <text:p>x</text:p> ]]> {PAGE}"#;
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     lines.retain(|l| !l.starts_with("summary:"));
-    lines.push(format!(
-        "summary: {{en: \"{}\\u0001\"}}",
-        hostile.replace('"', "\\\"")
-    ));
-    std::fs::write(&f, lines.join("\n") + "\n").unwrap();
+    let summary = |extra: &str| {
+        format!(
+            "summary: {{en: \"{}{extra}\"}}",
+            hostile.replace('"', "\\\"")
+        )
+    };
+    // A control character XML forbids is an error in the content (see
+    // docs/reliability.md), so no briefing is written with it.
+    let with_control = [lines.clone(), vec![summary("\\u0001")]].concat();
+    std::fs::write(&f, with_control.join("\n") + "\n").unwrap();
     let dir = tempfile::tempdir().unwrap();
+    let o = govatlas(&[
+        "brief",
+        "jurisdiction",
+        "us",
+        "--format",
+        "odt",
+        "--root",
+        copy.path().to_str().unwrap(),
+        "--out",
+        dir.path().join("refused.odt").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("error[invalid-text]"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(!dir.path().join("refused.odt").exists());
+    lines.push(summary(""));
+    std::fs::write(&f, lines.join("\n") + "\n").unwrap();
     for format in ["odt", "docx"] {
         let out = dir.path().join(format!("us.{format}"));
         let o = govatlas(&[
@@ -286,7 +311,7 @@ fn content_text_stays_text() {
         } else {
             ("word/document.xml", "w:p")
         };
-        // Well-formed, and the text is one paragraph's text, control character dropped.
+        // Well-formed, and the text is one paragraph's text.
         let texts: Vec<String> = p.xml(main).all(para).iter().map(|e| e.text()).collect();
         assert!(
             texts.iter().any(|t| t.starts_with(hostile)),

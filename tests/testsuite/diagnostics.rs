@@ -9,7 +9,7 @@
 //! expectations from what the binary prints now; review the diff before
 //! committing it.
 
-use crate::common::{fixture, govatlas, BuiltSite};
+use crate::common::{fixture, govatlas, snapshot, BuiltSite};
 use std::path::Path;
 
 const FORMATS: &[(&str, &str)] = &[
@@ -85,8 +85,8 @@ fn expect_file(root: &Path, file: &Path, format: &str) -> Option<String> {
     (expected != actual).then(|| diff(&expected, &actual))
 }
 
-#[test]
-fn every_invalid_fixture_gives_its_pinned_diagnostics() {
+/// Every case folder of the corpus, sorted.
+fn cases() -> Vec<std::path::PathBuf> {
     let dir = fixture("invalid");
     let mut cases: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
@@ -95,6 +95,12 @@ fn every_invalid_fixture_gives_its_pinned_diagnostics() {
         .collect();
     cases.sort();
     assert!(cases.len() >= 40, "only {} cases", cases.len());
+    cases
+}
+
+#[test]
+fn every_invalid_fixture_gives_its_pinned_diagnostics() {
+    let cases = cases();
     let mut failures = Vec::new();
     for case in &cases {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
@@ -144,6 +150,40 @@ fn a_failed_build_writes_nothing_and_says_the_same() {
     }
 }
 
+#[test]
+fn every_invalid_fixture_leaves_the_previous_output_as_it_was() {
+    // A site built before (the basic fixture), then each bad site built
+    // over it: the same diagnostics as `check`, and not a byte changed.
+    let built = BuiltSite::build(&fixture("basic"));
+    let mut failures = Vec::new();
+    for case in cases() {
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let tmp = tempfile::tempdir().unwrap();
+        let out_dir = tmp.path().join("output");
+        crate::common::copy_dir(&built.out, &out_dir);
+        let before = snapshot(tmp.path());
+        let out = govatlas(&[
+            "build",
+            "--root",
+            case.to_str().unwrap(),
+            "--output-dir",
+            out_dir.to_str().unwrap(),
+        ]);
+        let expected = std::fs::read_to_string(case.join("expected.stderr")).unwrap_or_default();
+        if out.status.code() != Some(1) || String::from_utf8_lossy(&out.stderr) != expected {
+            failures.push(format!(
+                "{name}: {:?} {}",
+                out.status.code(),
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+        if snapshot(tmp.path()) != before {
+            failures.push(format!("{name}: the output changed"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// A one-file site made at run time.
 fn temp_site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -187,7 +227,9 @@ fn a_symlink_loop_in_content_is_reported_not_followed_forever() {
     let stderr = check_output(site.path(), "human").unwrap();
     assert_eq!(
         stderr,
-        "error[unreadable]: symbolic link loop at content/jurisdictions/loop\n\n\
+        "error[unreadable]: symbolic link loop: this leads back to content, which holds it\n \
+         --> content/jurisdictions/loop\n  |\n  \
+         = help: remove the link, or point it at a folder that does not hold it\n\n\
          error: 1 problem found; nothing was written\n"
     );
 }
@@ -225,4 +267,103 @@ fn an_error_in_a_crlf_file_points_at_the_right_column() {
          = help: did you mean `country`?\n\n\
          error: 1 problem found; nothing was written\n"
     );
+}
+
+#[test]
+fn every_failure_of_build_prints_in_the_chosen_format() {
+    let dir = crate::common::copy_fixture("basic");
+    let root = dir.path();
+    let build = |out: &Path, format: &str| {
+        govatlas(&[
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--output-dir",
+            out.to_str().unwrap(),
+            "--format",
+            format,
+        ])
+    };
+    let json = |o: &std::process::Output| -> Vec<serde_json::Value> {
+        String::from_utf8_lossy(&o.stderr)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|_| panic!("not JSON: {l}")))
+            .collect()
+    };
+    // The disk refuses (a folder of the kernel's, where nothing can be
+    // made, even by root).
+    #[cfg(target_os = "linux")]
+    {
+        let o = build(Path::new("/proc/govatlas-test-out"), "json");
+        assert_eq!(o.status.code(), Some(1));
+        let d = json(&o);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0]["code"], "write-failed");
+        assert_eq!(d[0]["file"], "/proc/govatlas-test-out");
+        assert!(
+            !d[0]["message"].as_str().unwrap().contains("os error"),
+            "{d:?}"
+        );
+    }
+    // The output folder's parent is a file: refused before anything.
+    std::fs::write(root.join("notes.txt"), "mine").unwrap();
+    let o = build(&root.join("notes.txt/out"), "json");
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(json(&o)[0]["code"], "output-refused");
+    assert_eq!(
+        std::fs::read_to_string(root.join("notes.txt")).unwrap(),
+        "mine"
+    );
+    // A refused output folder, with its path.
+    let o = build(&root.join("content"), "json");
+    assert_eq!(o.status.code(), Some(2));
+    let d = json(&o);
+    assert_eq!(
+        (d[0]["code"].as_str(), d.len()),
+        (Some("output-refused"), 1)
+    );
+    assert!(d[0]["file"].as_str().unwrap().ends_with("content"));
+    // A template that does not compile.
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    std::fs::write(root.join("templates/base.html"), "{% if %}").unwrap();
+    let out = root.join("output");
+    let o = build(&out, "json");
+    assert_eq!(o.status.code(), Some(1));
+    let d = json(&o);
+    assert_eq!(
+        (d[0]["code"].as_str(), d.len()),
+        (Some("template-error"), 1)
+    );
+    let o = build(&out, "github");
+    let text = String::from_utf8_lossy(&o.stderr);
+    assert!(text.starts_with("::error title=template-error::"), "{text}");
+    let o = build(&out, "human");
+    let text = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        text.starts_with("error[template-error]: ")
+            && text.ends_with("error: the build stopped; the output folder was left as it was\n"),
+        "{text}"
+    );
+    assert!(!out.exists(), "a failed build made the output folder");
+}
+
+#[test]
+fn a_folder_without_content_is_one_problem_at_its_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = govatlas(&[
+        "check",
+        "--root",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stderr)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // Not also "content/site.yaml is missing": that follows from the first.
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert_eq!(lines[0]["code"], "no-content");
+    assert_eq!(lines[0]["file"], "content");
 }

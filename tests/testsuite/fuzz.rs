@@ -314,6 +314,35 @@ fn seeds() -> Vec<(ContentKind, String, std::path::PathBuf)> {
     v
 }
 
+/// What in a message (outside the content's own words, which are in
+/// backticks or quotes) is Rust rather than YAML: a type, a debug dump.
+fn speaks_rust(message: &str, help: Option<&str>) -> Option<String> {
+    let text = format!("{message} {}", help.unwrap_or(""));
+    let mut ours = String::new();
+    let mut closing = None;
+    for c in text.chars() {
+        match closing {
+            Some(end) if c == end => closing = None,
+            Some(_) => {}
+            None if c == '`' || c == '"' => closing = Some(c),
+            None => ours.push(c),
+        }
+    }
+    for needle in [
+        "Option<", "Vec<", "String>", "&str", "Cow<", "::", "struct ", "enum ", " { ",
+    ] {
+        if ours.contains(needle) {
+            return Some(needle.to_string());
+        }
+    }
+    let rust_types = [
+        "u8", "u16", "u32", "u64", "usize", "i32", "i64", "f64", "None", "Some",
+    ];
+    ours.split(|c: char| !c.is_alphanumeric())
+        .find(|w| rust_types.contains(w))
+        .map(str::to_string)
+}
+
 fn save_crash(name: &str, text: &str) -> String {
     let dir = repo_root().join("target/fuzz-crashes");
     std::fs::create_dir_all(&dir).unwrap();
@@ -399,7 +428,15 @@ fn fuzz() {
             }
             std::fs::write(path, &text).unwrap();
             let r = catch_unwind(AssertUnwindSafe(|| {
-                govatlas::pipeline::check(site.path()).ok().map(|(s, _)| {
+                let checked = govatlas::pipeline::check(site.path());
+                if let Err(govatlas::pipeline::Failure::Content(diags, map)) = &checked {
+                    for d in diags.sorted(map) {
+                        if let Some(leak) = speaks_rust(&d.message, d.help.as_deref()) {
+                            panic!("a message shows {leak:?}: {}", d.message);
+                        }
+                    }
+                }
+                checked.ok().map(|(s, _)| {
                     let files = govatlas::render::render_site(&s, &theme).unwrap_or_default();
                     // Whatever the content, every output path stays inside output/.
                     for (p, _) in &files {
@@ -452,6 +489,9 @@ fn fuzz() {
                 let mut map = SourceMap::default();
                 let file = map.add("f.yaml".into(), Path::new("f.yaml"), text.as_str().into());
                 let mut d = *d;
+                if let Some(leak) = speaks_rust(&d.message, d.help.as_deref()) {
+                    panic!("a message shows {leak:?}: {}", d.message);
+                }
                 d.file = Some(file);
                 let _ = render_human(&d, &map, n.is_multiple_of(2));
                 let _ = render_json(&d, &map);

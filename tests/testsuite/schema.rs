@@ -38,11 +38,20 @@ fn try_as_json(path: &Path) -> Result<Value, String> {
         text.to_string()
     };
     // The loader stops at a nesting depth of 64; a bad-input fixture nests
-    // deeper on purpose, and an editor reads it all.
-    let mut budget = serde_saphyr::Budget::default();
-    budget.max_depth = 10_000;
-    let options = serde_saphyr::options! { budget: Some(budget) };
-    serde_saphyr::from_str_with_options::<Value>(&yaml, options).map_err(|e| e.to_string())
+    // deeper on purpose, and an editor reads it all. On a thread with room
+    // for the nesting bombs' recursion (a test thread's 2 MiB overflow on
+    // them in a debug build).
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let mut budget = serde_saphyr::Budget::default();
+            budget.max_depth = 10_000;
+            let options = serde_saphyr::options! { budget: Some(budget) };
+            serde_saphyr::from_str_with_options::<Value>(&yaml, options).map_err(|e| e.to_string())
+        })
+        .unwrap()
+        .join()
+        .unwrap()
 }
 
 /// Schema problems of the file at `rel` under `root` (`content/...`), or
@@ -148,11 +157,14 @@ fn pinned(expected: &str) -> Vec<(String, String)> {
 
 #[test]
 fn the_schema_rejects_what_the_loader_rejects() {
-    const SHAPE_ERRORS: [&str; 4] = [
+    const SHAPE_ERRORS: [&str; 6] = [
         "unknown-field",
         "wrong-type",
         "missing-field",
         "unknown-value",
+        // A text with nothing in any language, or a character XML forbids.
+        "empty-text",
+        "invalid-text",
     ];
     let v = validators();
     let mut rejected = BTreeMap::new();
@@ -197,6 +209,10 @@ fn the_schema_rejects_what_the_loader_rejects() {
     assert!(count("wrong-type") >= 5, "{rejected:?}");
     assert!(count("missing-field") >= 2, "{rejected:?}");
     assert!(count("unknown-value") >= 3, "{rejected:?}");
+    // text-empty: `name: {}` and a blank text; text-xml-forbidden: U+0001
+    // and U+FFFE.
+    assert!(count("empty-text") >= 2, "{rejected:?}");
+    assert!(count("invalid-text") >= 2, "{rejected:?}");
 }
 
 #[test]
