@@ -136,7 +136,8 @@ fn site_citation(site: &Site, lang: &str) -> String {
 
 /// The data downloads the footer lists: path, what it holds, its format.
 fn downloads(lang: &str) -> Vec<Value> {
-    let files: [(&str, &[(&str, &str)]); 4] = [
+    let data_page = urls::section(lang, "data");
+    let files: [(&str, &[(&str, &str)]); 5] = [
         (
             "dl_cases",
             &[("data/cases.csv", "CSV"), ("data/cases.json", "JSON")],
@@ -144,13 +145,14 @@ fn downloads(lang: &str) -> Vec<Value> {
         ("dl_frameworks", &[("data/frameworks.json", "JSON")]),
         ("dl_inventories", &[("data/inventories.json", "JSON")]),
         ("dl_taxonomies", &[("data/taxonomies.json", "JSON")]),
+        ("data_page", &[("", "HTML"), ("data/dictionary.csv", "CSV")]),
     ];
     files
         .iter()
         .map(|(key, list)| {
             json!({
                 "label": i18n::get(lang, key),
-                "files": list.iter().map(|(url, format)| json!({"url": url, "format": format})).collect::<Vec<_>>(),
+                "files": list.iter().map(|(url, format)| json!({"url": if url.is_empty() { data_page.as_str() } else { url }, "format": format})).collect::<Vec<_>>(),
             })
         })
         .collect()

@@ -15,10 +15,10 @@ macro_rules! obj {
 }
 pub(crate) use obj;
 
-pub mod aggregates;
 pub mod case_rows;
 pub mod cite;
 pub mod data;
+pub mod facets;
 pub mod feed;
 mod figure_strings;
 pub mod figures;
@@ -26,6 +26,7 @@ pub mod i18n;
 pub mod layout;
 pub mod pages;
 mod root;
+pub mod related;
 pub mod search;
 pub mod sitemap;
 pub mod text;
@@ -47,6 +48,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "macros.html",
         include_str!("../../themes/default/templates/macros.html"),
+    ),
+    (
+        "explorer.html",
+        include_str!("../../themes/default/templates/explorer.html"),
     ),
     (
         "figures.html",
@@ -125,6 +130,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/search.html"),
     ),
     (
+        "data.html",
+        include_str!("../../themes/default/templates/data.html"),
+    ),
+    (
         "changes.html",
         include_str!("../../themes/default/templates/changes.html"),
     ),
@@ -159,6 +168,10 @@ pub const STATIC_FILES: &[(&str, &[u8])] = &[
     (
         "static/search.js",
         include_bytes!("../../themes/default/static/search.js"),
+    ),
+    (
+        "static/case-engine.js",
+        include_bytes!("../../themes/default/static/case-engine.js"),
     ),
     (
         "static/cases.js",
@@ -312,7 +325,7 @@ pub fn render_site_to(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Ren
     // first, so the progress total counts them.
     let figure_files = figures::downloads::files(site);
     let extra =
-        maps.len() + 5 + 2 + 2 * languages + feeds + theme.statics.len() + figure_files.len();
+        maps.len() + 6 + 2 + 3 * languages + feeds + theme.statics.len() + figure_files.len();
     sink.total(jobs.len() + extra);
     let mut others = 0usize;
     for (path, bytes) in figure_files {
@@ -347,7 +360,7 @@ pub fn render_site_to(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Ren
     let root = root::root_pages(site, theme, sink)?;
     Ok(RenderStats {
         pages: pages + root,
-        files: pages + root + 5 + others,
+        files: pages + root + 6 + others,
     })
 }
 

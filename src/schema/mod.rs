@@ -155,6 +155,10 @@ pub struct Term {
     /// Listed uses (government AI functions have them).
     #[serde(default)]
     pub uses: Vec<Text>,
+    /// Other names readers search for, in any language (`個資`, `PII` for
+    /// personal data): the search finds the term's cases by them too.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 /// A record's sources: ids of entries in `content/sources/`.

@@ -22,13 +22,14 @@
 //! removed) takes a full build, which is always correct. The test suite
 //! checks that an incremental rebuild gives the same bytes as a full one.
 
+use super::aggregates::CaseAggregates;
 use crate::brief::{self, BriefTheme, Subject};
 use crate::diagnostics::{Diagnostics, FileId, SourceMap};
 use crate::model::{CaseRef, Site};
 use crate::pipeline::{self, BuildReport, Failure};
-use crate::render::aggregates::CaseAggregates;
 use crate::render::pages::{self, Shows};
-use crate::render::{self, Theme};
+use crate::render::related::Related;
+use crate::render::{self, facets, Theme};
 use crate::{analytics, load, output, validate};
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -59,6 +60,8 @@ pub struct Session {
     briefs: Vec<(String, Subject, std::sync::Mutex<String>)>,
     /// The data files made from every case, as per-case fragments.
     aggregates: CaseAggregates,
+    /// Which case pages list which cases as related.
+    related: Related,
     /// The stamp of each data file as last written, so that an edit writes
     /// only the stretch that changed (see [`output::patch_tail`]).
     stamps: std::sync::Mutex<HashMap<String, Option<output::Stamp>>>,
@@ -136,6 +139,7 @@ impl Session {
             });
             Some(Session {
                 aggregates,
+                related: Related::new(&site),
                 stamps: stamps.into(),
                 root: root.to_path_buf(),
                 site,
@@ -228,11 +232,12 @@ impl Session {
                 (*at, !analytics::same_figures(old, new))
             })
             .collect();
+        let case_pages = self.case_pages_showing(&undo);
         self.aggregates.update(&self.site, &changed_cases);
         let checked = start.elapsed();
         // 3–5. Re-render what shows the changed cases, and write it.
         let _publishing = super::PUBLISHING.write().unwrap_or_else(|e| e.into_inner());
-        match self.render_changes(out, &edits) {
+        match self.render_changes(out, &edits, case_pages) {
             Ok((counts, mut stages)) => {
                 stages.insert(0, ("parse", parsed));
                 stages.insert(1, ("check+patch", checked - parsed));
@@ -252,9 +257,11 @@ impl Session {
         &self,
         out: &Path,
         edits: &[(CaseRef, bool)],
+        case_pages: HashSet<CaseRef>,
     ) -> Result<((usize, usize, usize), Vec<(&'static str, Duration)>), String> {
         let site = &self.site;
-        let deps = Dependents::of(site, edits);
+        let mut deps = Dependents::of(site, edits);
+        deps.case_pages = case_pages;
         let wanted = |shows: &Shows| deps.shows_any(shows);
         let jobs = pages::pages_where(site, &wanted);
         let pages = jobs.len();
@@ -325,6 +332,48 @@ impl Session {
         ))
     }
 
+    /// The other case pages that show the edited cases (`undo`: where each
+    /// is, and its version before the edit): the pages before and after it
+    /// in its inventory (their previous/next links), and those listing it
+    /// as related before or after the edit. Keeps the related-cases index
+    /// up to date.
+    fn case_pages_showing(&mut self, undo: &[(CaseRef, crate::schema::Case)]) -> HashSet<CaseRef> {
+        let site = &self.site;
+        let mut pages = HashSet::new();
+        let relates = |c: &crate::schema::Case| {
+            (
+                facets::text_key(site, &c.agency),
+                c.use_class.value.clone(),
+                facets::flags_ticked(site, c),
+            )
+        };
+        let mut moved = false;
+        for (at, old) in undo {
+            let new = &site.inventories[at.inventory].cases[at.case];
+            moved |= relates(old) != relates(new);
+            if at.case > 0 {
+                pages.insert(CaseRef {
+                    case: at.case - 1,
+                    ..*at
+                });
+            }
+            if at.case + 1 < site.inventories[at.inventory].cases.len() {
+                pages.insert(CaseRef {
+                    case: at.case + 1,
+                    ..*at
+                });
+            }
+            pages.extend(self.related.showing(self.related.flat(*at)));
+        }
+        if moved {
+            self.related = Related::new(site);
+            for (at, _) in undo {
+                pages.extend(self.related.showing(self.related.flat(*at)));
+            }
+        }
+        pages
+    }
+
     fn report(
         &self,
         out: &Path,
@@ -391,6 +440,8 @@ struct Dependents {
     jurisdictions: BTreeSet<String>,
     /// Positions in the site-wide case table.
     rows: Vec<usize>,
+    /// Other case pages that show an edited case (neighbours, related).
+    case_pages: HashSet<CaseRef>,
 }
 
 impl Dependents {
@@ -428,13 +479,14 @@ impl Dependents {
                 })
                 .collect(),
             rows: changed().map(|c| offsets[c.inventory] + c.case).collect(),
+            case_pages: HashSet::new(),
         }
     }
 
     fn shows_any(&self, shows: &Shows) -> bool {
         match shows {
             Shows::NoCases => false,
-            Shows::Case(c) => self.cases.contains(c),
+            Shows::Case(c) => self.cases.contains(c) || self.case_pages.contains(c),
             Shows::Inventory {
                 index,
                 rows,

@@ -14,6 +14,7 @@
 //! atomically and only on success, so a failed build never reaches
 //! `output/`: the browser keeps the last good pages under an error overlay.
 
+pub mod aggregates;
 mod conn;
 mod http;
 pub mod incremental;

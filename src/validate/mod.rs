@@ -9,6 +9,7 @@ mod address;
 mod checker;
 mod ids;
 mod inventories;
+mod labels;
 mod parents;
 mod paths;
 mod records;
@@ -80,6 +81,7 @@ pub fn validate(content: LoadedContent, diags: &mut Diagnostics) -> Option<Site>
 
     // Vocabularies first: every other record refers to them.
     vocab::merge(&mut cx, &vocabularies);
+    labels::check(&mut cx, &vocabularies);
 
     // Then every record id, so references can be checked in any order.
     let bib: Vec<_> = bibliography

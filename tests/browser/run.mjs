@@ -66,11 +66,13 @@ async function searchFor(pageUrl, query) {
   await page.goto(pageUrl);
   await page.waitForSelector("#search-results[data-ready]", { state: "attached" });
   await page.fill("#q", query);
-  await page.waitForFunction(() => document.querySelector("#search-status").textContent.length > 0);
-  return page.$$eval("#search-results a", (as) => as.map((a) => a.getAttribute("href")));
+  await page.waitForFunction((q) => document.querySelector("#search-status").textContent.length > 0 && new URLSearchParams(location.search).get("q") === q, query);
+  // The results of every kind, in the order shown (the filters and the
+  // links between groups left out).
+  return page.$$eval("#search-results .search-group:not(.search-terms) li a", (as) => as.map((a) => a.getAttribute("href")));
 }
 
-await check("Chinese query 車牌辨識 finds the case", async () => {
+await check("Chinese query 車牌辨識 finds the case first", async () => {
   const hrefs = await searchFor(url("zh-TW/search.html"), "車牌辨識");
   assert(hrefs.length >= 1 && hrefs[0].endsWith("zh-TW/cases/tw-digi-2023-01.html"), `results: ${hrefs}`);
 });
@@ -99,37 +101,44 @@ await check("search works from file:// too", async () => {
 });
 
 const rowCount = () => page.$$eval("#case-table tbody tr", (trs) => trs.length);
-await check("a filter narrows the case table and survives a reload", async () => {
+const tableReady = () => page.waitForSelector("#case-table[data-complete]", { state: "attached" });
+const option = (facet, label) => page.locator(`#ex-facets [data-facet="${facet}"] label`, { hasText: label }).first();
+await check("a facet narrows the case table, lands in the URL, survives a reload; sorting from the keyboard", async () => {
   await page.goto(url("en/cases/index.html"));
-  await page.waitForSelector("#case-table[data-filtered]", { state: "attached" });
+  await tableReady();
   const all = await rowCount();
-  await page.selectOption("#case-filters select[name=flag]", "personal_data");
+  await option("flag", "Personal data").click();
+  await tableReady();
   const narrowed = await rowCount();
   assert(narrowed > 0 && narrowed < all, `rows ${all} -> ${narrowed}`);
-  const flags = await page.$$eval("#case-table tbody tr", (trs) => trs.map((t) => t.dataset.flags));
-  assert(flags.every((f) => f.split(" ").includes("personal_data")), `rows without the flag: ${flags}`);
-  assert(page.url().includes("flag=personal_data"), `state not in URL: ${page.url()}`);
-  await page.selectOption("#case-filters select[name=jurisdiction]", "tw");
+  const marks = await page.$$eval('#case-table tbody td.c-flag[data-label="Personal data"]', (tds) => tds.map((t) => t.className));
+  assert(marks.length === narrowed && marks.every((c) => c.includes("f-on")), `rows without the flag: ${marks}`);
+  await page.waitForFunction(() => location.hash.includes("flag=personal_data"));
+  await option("jurisdiction", "Taiwan").click();
+  await tableReady();
   const both = await rowCount();
+  await page.waitForFunction(() => location.hash.includes("jurisdiction=tw"));
   await page.reload();
-  await page.waitForSelector("#case-table[data-filtered]", { state: "attached" });
+  await tableReady();
   assert((await rowCount()) === both, "row count changed after reload");
-  assert((await page.inputValue("#case-filters select[name=flag]")) === "personal_data", "select lost its value");
+  assert(await option("flag", "Personal data").locator("input").isChecked(), "the option lost its tick");
   // Sorting by a header button, keyboard only.
-  await page.focus("#case-table thead th button[data-sort=name]");
+  await page.focus("#case-table thead th.c-name button.sort");
   await page.keyboard.press("Enter");
-  assert(page.url().includes("sort=name"), "sort not in URL");
-  const names = await page.$$eval("#case-table tbody th", (ths) => ths.map((t) => t.textContent));
+  await tableReady();
+  await page.waitForFunction(() => location.hash.includes("sort=name"));
+  const names = await page.$$eval("#case-table tbody th a", (as) => as.map((t) => t.textContent));
   const sorted = [...names].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
   assert(JSON.stringify(names) === JSON.stringify(sorted), `not sorted: ${names}`);
-  await page.click("#case-filters button[type=reset]");
-  assert((await rowCount()) === all, "reset did not restore every row");
+  await page.click("#ex-clear");
+  await tableReady();
+  assert((await rowCount()) === all, "clearing did not restore every row");
 });
 await check("a shared filtered link opens filtered", async () => {
   await page.goto(url("zh-TW/cases/index.html#jurisdiction=kr"));
-  await page.waitForSelector("#case-table[data-filtered]", { state: "attached" });
-  const juris = await page.$$eval("#case-table tbody tr", (trs) => trs.map((t) => t.dataset.jurisdiction));
-  assert(juris.length === 1 && juris[0] === "kr", `rows: ${juris}`);
+  await tableReady();
+  const ids = await page.$$eval("#case-table tbody tr", (trs) => trs.map((t) => t.id));
+  assert(ids.length === 1 && ids[0] === "case-kr-sample-01", `rows: ${ids}`);
 });
 
 await check("the language switch lands on the same record", async () => {
@@ -159,7 +168,7 @@ async function sweep(pages) {
     consoleErrors.length = 0;
     const resp = await page.goto(url(p) + (p.endsWith("search.html") ? "?q=AI" : ""));
     assert(resp.ok() || p === "404.html", `${p}: HTTP ${resp.status()}`);
-    if (p.endsWith("cases/index.html")) await page.waitForSelector("#case-table[data-filtered]", { state: "attached" });
+    if (p.endsWith("cases/index.html") || p.includes("inventories/")) await page.waitForSelector("#case-table[data-complete], main:not(:has(#explorer))", { state: "attached" });
     if (p.endsWith("search.html")) await page.waitForSelector("#search-results[data-ready]", { state: "attached" });
     await page.addScriptTag({ content: AXE });
     const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
@@ -230,7 +239,7 @@ await check("serve: an edit reloads the open page; a broken file shows the overl
 if (process.env.SCREENSHOTS) {
   await page.setViewportSize({ width: 1100, height: 900 });
   await page.goto(url("zh-TW/cases/index.html#flag=personal_data&sort=name"));
-  await page.waitForSelector("#case-table[data-filtered]", { state: "attached" });
+  await page.waitForSelector("#case-table[data-complete]", { state: "attached" });
   await page.screenshot({ path: `${process.env.SCREENSHOTS}/cases.png`, fullPage: true });
   await page.goto(url("zh-TW/search.html?q=車牌"));
   await page.waitForSelector("#search-results[data-ready]", { state: "attached" });

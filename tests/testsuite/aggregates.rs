@@ -1,13 +1,13 @@
-//! `render::aggregates::CaseAggregates`, the search indexes, case rows and
+//! `serve::aggregates::CaseAggregates`, the search indexes, case rows and
 //! case downloads that `serve` patches when one case is edited: after every
 //! edit (made in place on a loaded site, as `serve` does) its files must be
 //! byte for byte what the full generators write for the edited site.
 
 use crate::common::{fixture, repo_root};
 use govatlas::model::{CaseRef, Site};
-use govatlas::render::aggregates::CaseAggregates;
 use govatlas::render::{case_rows, data, search};
 use govatlas::schema::{Case, Ref, Text, VocabularyKind as V};
+use govatlas::serve::aggregates::CaseAggregates;
 use std::path::Path;
 
 fn load(root: &Path) -> Site {
@@ -127,7 +127,7 @@ fn each_kind_of_case_edit_is_patched_in_byte_for_byte() {
         case: 0,
     };
     type Edit = (&'static str, fn(&mut Case));
-    let edits: [Edit; 9] = [
+    let edits: [Edit; 12] = [
         ("name in both languages", |c| {
             c.name = Text::from_pairs([
                 ("zh-TW", "路口號誌最佳化"),
@@ -139,6 +139,25 @@ fn each_kind_of_case_edit_is_patched_in_byte_for_byte() {
                 ("zh-TW", "交通部公路局"),
                 ("en", "Highway Bureau, \"MOTC\""),
             ]);
+        }),
+        (
+            "agency renamed in Chinese only (same key, new label)",
+            |c| {
+                c.agency = Text::from_pairs([
+                    ("zh-TW", "交通部公路總局"),
+                    ("en", "Highway Bureau, \"MOTC\""),
+                ]);
+            },
+        ),
+        ("a stage no other case has", |c| {
+            c.stage = Some(Text::from_pairs([("zh-TW", "規劃中"), ("en", "Planned")]));
+        }),
+        ("the agency of another case", |c| {
+            c.agency = Text::from_pairs([
+                ("zh-TW", "臺北市政府工務局"),
+                ("en", "Taipei City Public Works Department"),
+            ]);
+            c.stage = None;
         }),
         ("description and bureau", |c| {
             c.description = Some(Text::from_pairs([

@@ -50,8 +50,10 @@ pub(crate) fn skip() -> bool {
     true
 }
 
-/// Runs the browser script against a site served at `addr`, asserting it passed.
-fn run_node(
+/// Runs the browser script `script` (under `tests/browser/`) against a site
+/// served at `addr`, asserting it passed.
+fn run_script(
+    script: &str,
     mode: Option<&str>,
     addr: &str,
     root: &std::path::Path,
@@ -59,7 +61,7 @@ fn run_node(
     what: &str,
 ) {
     let mut cmd = Command::new("node");
-    cmd.arg(repo_root().join("tests/browser/run.mjs"))
+    cmd.arg(repo_root().join("tests/browser").join(script))
         .env("GOVATLAS_URL", format!("http://{addr}/"))
         .env("GOVATLAS_ROOT", root)
         .env("GOVATLAS_OUT", out);
@@ -86,12 +88,36 @@ fn browser_checks() {
     let out = dir.path().join("out");
     copy_dir(&fixture("reader"), &root);
     let server = Server::start(&root, &out);
-    run_node(
+    run_script(
+        "run.mjs",
         None,
         &server.addr.to_string(),
         &root,
         &out,
         "browser checks",
+    );
+    drop(server);
+}
+
+/// The case explorer, case pages, search across languages and the CSV
+/// download (tests/browser/explorer.mjs) on the `explorer` fixture.
+#[test]
+fn browser_checks_explorer() {
+    if skip() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    let out = dir.path().join("out");
+    copy_dir(&fixture("explorer"), &root);
+    let server = Server::start(&root, &out);
+    run_script(
+        "explorer.mjs",
+        None,
+        &server.addr.to_string(),
+        &root,
+        &out,
+        "explorer checks",
     );
     drop(server);
 }
@@ -106,12 +132,21 @@ fn browser_checks_default_site() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     let server = Server::start(&repo_root(), &out);
-    run_node(
+    run_script(
+        "run.mjs",
         Some("sweep"),
         &server.addr.to_string(),
         &repo_root(),
         &out,
         "browser checks of the default site",
+    );
+    run_script(
+        "explorer.mjs",
+        Some("default"),
+        &server.addr.to_string(),
+        &repo_root(),
+        &out,
+        "explorer checks of the default site",
     );
     drop(server);
 }

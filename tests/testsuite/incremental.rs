@@ -86,13 +86,18 @@ fn edits_to_a_case_give_the_bytes_of_a_full_build() {
     ] {
         edit(root, inv, from, to);
         let pages = apply(&mut s, root, &[inv]);
-        // A name, an agency or a technique shows on the case's page and in
-        // the rows of the inventory's and the site's case tables (2
-        // languages each); a flag or a use class also changes figures.
-        if from.starts_with("risk_flags") || from.contains("use_class") {
-            assert!(pages > 6, "{pages} pages re-rendered for {from}");
+        // A name shows on the case's page, in the rows of the inventory's
+        // and the site's case tables, and on the pages of the cases before
+        // and after it in the inventory, which link to it by name and list
+        // it as related (2 languages each); an agency, a technique, a flag
+        // or a use class may also change other cases' related lists, and a
+        // flag or a use class changes figures.
+        if from.starts_with("name") {
+            assert_eq!(pages, 10, "{from}");
+        } else if from.starts_with("risk_flags") || from.contains("use_class") {
+            assert!(pages > 10, "{pages} pages re-rendered for {from}");
         } else {
-            assert_eq!(pages, 6, "{from}");
+            assert!(pages >= 10, "{pages} pages re-rendered for {from}");
         }
         assert_same_as_full_build(root);
     }
@@ -299,5 +304,39 @@ fn files_replaced_or_deleted_under_serve_are_written_whole() {
             std::fs::read(out.join(file)).unwrap() == std::fs::read(full.join(file)).unwrap(),
             "{file} differs from a full build"
         );
+    }
+}
+
+/// Case pages list related cases (same agency; same use class, most flags
+/// in common) and their neighbours: an edit that moves a case into or out
+/// of other cases' lists re-renders those pages, and no others need it.
+#[test]
+fn edits_that_change_related_cases_give_the_bytes_of_a_full_build() {
+    let dir = copy_fixture("explorer");
+    let root = dir.path();
+    let mut s = start(root);
+    let inv = "content/inventories/us-sample.yaml";
+    for (from, to) in [
+        // A flag more: us-doj-02 now shares two flags with us-doj-01.
+        (
+            "    risk_flags: [automated_decision]\n    flag_provenance: [{flag: automated_decision, method: high-impact}]\n    stage: {zh-TW: 已部署, en: Deployed}\n  - id: us-doj-03",
+            "    risk_flags: [personal_data, automated_decision]\n    flag_provenance: [{flag: automated_decision, method: high-impact}]\n    stage: {zh-TW: 已部署, en: Deployed}\n  - id: us-doj-03",
+        ),
+        // Another agency: us-dhs-04 leaves the DHS group for DOJ's.
+        (
+            "    name: {en: Translation for Field Interviews}\n    agency: {zh-TW: 美國國土安全部, en: Department of Homeland Security}",
+            "    name: {en: Translation for Field Interviews}\n    agency: {zh-TW: 美國司法部, en: Department of Justice}",
+        ),
+        // Another use class: us-dhs-03 leaves enforcement.
+        (
+            "    name: {en: Cargo Image Anomaly Detection}\n    agency: {zh-TW: 美國國土安全部, en: Department of Homeland Security}\n    use_class: enforcement",
+            "    name: {en: Cargo Image Anomaly Detection}\n    agency: {zh-TW: 美國國土安全部, en: Department of Homeland Security}\n    use_class: internal_management",
+        ),
+        // A name only: its neighbours and those listing it show the new name.
+        ("name: {en: Face Capture at Ports of Entry}", "name: {en: Face Capture at Land Ports}"),
+    ] {
+        edit(root, inv, from, to);
+        apply(&mut s, root, &[inv]);
+        assert_same_as_full_build(root);
     }
 }

@@ -16,6 +16,7 @@ mod common;
 mod default_site;
 mod determinism;
 mod diagnostics;
+mod explorer;
 mod facts_study;
 mod facts_us_tw_jp;
 mod figures;

@@ -22,14 +22,21 @@ fn script_json(js: &str) -> Value {
     serde_json::from_str(body).expect("json in script")
 }
 
+/// The pages a token's postings lead to (a case document holds its id,
+/// and the index's `case_url` leads to its page).
 fn doc_ids(index: &Value, token: &str) -> Vec<String> {
     index["terms"][token]
         .as_array()
         .unwrap_or(&Vec::new())
         .iter()
         .map(|p| {
-            let d = p.as_u64().unwrap() as usize / 4;
-            index["docs"][d][0].as_str().unwrap().to_string()
+            let d = &index["docs"][p.as_u64().unwrap() as usize / 4];
+            let url = d[0].as_str().unwrap();
+            if d[2] == "case" {
+                format!("{}{url}.html", index["case_url"].as_str().unwrap())
+            } else {
+                url.to_string()
+            }
         })
         .collect()
 }
@@ -78,7 +85,7 @@ fn search_page_and_header_form() {
     let doc = s.html("en/search.html");
     assert_eq!(texts(&doc, "form.search-page label"), ["Search this site"]);
     let list = scraper::Selector::parse("#search-results").unwrap();
-    let ol = doc.select(&list).next().expect("results list");
+    let ol = doc.select(&list).next().expect("results");
     assert_eq!(ol.value().attr("data-index"), Some("../search/en.js"));
     let home = s.html("zh-TW/index.html");
     let form = scraper::Selector::parse("header form[role=search]").unwrap();
@@ -87,26 +94,36 @@ fn search_page_and_header_form() {
 }
 
 #[test]
-fn case_rows_and_filter_form() {
+fn case_rows_and_explorer_shell() {
     let s = site();
     let rows = script_json(&s.read("data/case-rows.en.js"));
     assert_eq!(rows["rows"].as_array().unwrap().len(), 5);
-    assert_eq!(rows["inv"]["kr-sample"][2], "kr");
+    let invs = rows["inventories"].as_array().unwrap();
+    let kr = invs
+        .iter()
+        .find(|i| i[0] == "kr-sample")
+        .expect("kr-sample");
+    assert_eq!(
+        rows["jurisdictions"][kr[3].as_u64().unwrap() as usize][0],
+        "kr"
+    );
     let doc = s.html("en/cases/index.html");
-    // Progressive enhancement: the form is hidden until the script runs,
-    // and the server-rendered table holds every row.
-    let form = scraper::Selector::parse("form#case-filters[hidden]").unwrap();
-    assert!(doc.select(&form).next().is_some());
-    for name in [
-        "jurisdiction",
-        "inventory",
-        "use_class",
-        "technique",
-        "flag",
-    ] {
-        let sel = scraper::Selector::parse(&format!("select[name={name}] option")).unwrap();
-        assert!(doc.select(&sel).count() > 1, "no options for {name}");
+    // Progressive enhancement: the facets and the bar are hidden until the
+    // script runs, and the server-rendered table holds every row.
+    for hidden in ["#ex-side[hidden]", "#ex-bar[hidden]"] {
+        let sel = scraper::Selector::parse(hidden).unwrap();
+        assert!(doc.select(&sel).next().is_some(), "{hidden}");
     }
+    let sel = scraper::Selector::parse("#explorer").unwrap();
+    let ex = doc.select(&sel).next().expect("explorer");
+    assert_eq!(
+        ex.value().attr("data-rows"),
+        Some("../../data/case-rows.en.js")
+    );
+    assert_eq!(
+        ex.value().attr("data-text"),
+        Some("../../data/case-text.en.js")
+    );
     assert_eq!(texts(&doc, "#case-table tbody tr").len(), 5);
 }
 

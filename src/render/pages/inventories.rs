@@ -1,7 +1,9 @@
-//! The inventory index, each inventory's paged case table, and one page per case.
+//! The inventory index, each inventory's paged case table (with the case
+//! explorer over it, limited to the inventory), and one page per case
+//! (its context is made in `case`).
 
-use super::{pager, push, year_date, Jobs, Shows, CASES_PER_PAGE};
-use crate::model::Site;
+use super::cases::{explorer, table_row};
+use super::{case, pager, push, year_date, Jobs, Shows, CASES_PER_PAGE};
 use crate::render::cite::cite;
 use crate::render::urls;
 use crate::render::views::{percent, View};
@@ -25,6 +27,8 @@ pub(super) fn inventories<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
             json!({"rows": rows})
         },
     );
+    // The related-cases index, made by the first case page that needs it.
+    let related = std::sync::Arc::new(std::sync::OnceLock::new());
     for (n, inv) in site.inventories.iter().enumerate() {
         let id = inv.id.value.as_str();
         let pages = inv.cases.len().div_ceil(CASES_PER_PAGE).max(1);
@@ -55,25 +59,31 @@ pub(super) fn inventories<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
                     if page == 1 {
                         inventory_figures(v, n, &mut ctx);
                     }
-                    ctx["cases"] = slice.map(|c| v.case_row(inv, c)).collect();
+                    ctx["cases"] = slice.map(|c| table_row(v, inv, c)).collect();
                     ctx["pager"] = pager(pages, page, |p| urls::inventory(v.lang, id, p));
+                    ctx["explorer"] = explorer(v, Some(id));
                     ctx
                 },
             );
         }
-        for (k, case) in inv.cases.iter().enumerate() {
-            let cid = case.id.value.as_str();
+        for (k, c) in inv.cases.iter().enumerate() {
+            let cid = c.id.value.as_str();
             let at = crate::model::CaseRef {
                 inventory: n,
                 case: k,
             };
+            let related = related.clone();
             push(
                 jobs,
                 v,
                 "case.html",
                 |l| urls::case(l, cid),
                 Shows::Case(at),
-                move || case_page(v, inv, case),
+                move || {
+                    let related =
+                        related.get_or_init(|| crate::render::related::Related::new(v.site));
+                    case::case_page(v, at, related)
+                },
             );
         }
     }
@@ -117,41 +127,4 @@ fn inventory_figures(v: View, n: usize, ctx: &mut Value) {
         .zip(&f.by_use_class)
         .map(|(t, c)| json!({"class": {"id": t.id.value, "label": v.tx(&t.label)}, "cases": c.cases, "percent": percent(c.cases, f.held)}))
         .collect();
-}
-
-/// The context of one case's page.
-fn case_page(v: View, inv: &crate::schema::Inventory, case: &crate::schema::Case) -> Value {
-    {
-        {
-            let site = v.site;
-            let flags = &site.vocabulary(V::RiskFlags).terms;
-            let flag_rows: Vec<Value> = flags
-                .iter()
-                .map(|f| {
-                    let on = case.risk_flags.iter().any(|c| c.value == f.id.value);
-                    let method = on
-                        .then(|| Site::flag_method(inv, case, &f.id.value))
-                        .flatten();
-                    let method = method
-                        .and_then(|m| inv.flag_methods.iter().find(|x| x.id.value == m))
-                        .map(|m| obj! {"id": m.id.value.as_str(), "label": v.tx(&m.label)});
-                    obj! {"id": f.id.value.as_str(), "label": v.tx(&f.label), "on": on, "method": method}
-                })
-                .collect();
-            obj! {
-                "case": v.case_row(inv, case),
-                "bureau": v.tx_opt(&case.bureau),
-                "description": v.tx_opt(&case.description),
-                "stage": v.tx_opt(&case.stage),
-                "source_url": case.source_url.as_ref().map(|u| u.value.trim()),
-                "flag_rows": flag_rows,
-                "jurisdiction": v.jurisdiction_link(&inv.jurisdiction.value),
-                // Shown only when the case names a jurisdiction other than its inventory's.
-                "case_jurisdiction": case.jurisdiction.as_ref().filter(|j| j.value != inv.jurisdiction.value).map(|j| v.jurisdiction_link(&j.value)),
-                "sources": v.sources(&inv.sources),
-                "overrides": case.overrides.iter().map(|o| o.value.clone()).collect::<Vec<_>>(),
-                "cite": cite(site, v.lang, &case.id.value, &v.plain(&case.name), &urls::case(v.lang, &case.id.value), inv.year.as_ref().map(|y| year_date(y.value))),
-            }
-        }
-    }
 }

@@ -1,6 +1,7 @@
 //! Which pages the site has, and what each shows. One module per page
 //! kind lists its jobs; `render` adds the layout context and runs Tera.
 
+mod case;
 mod cases;
 mod compare;
 mod crosswalk;
@@ -44,7 +45,10 @@ pub struct PageJob<'a> {
 pub enum Shows {
     /// Nothing taken from cases.
     NoCases,
-    /// One case (its own page).
+    /// One case (its own page). The page also shows the names of the cases
+    /// before and after it in its inventory and of its related cases;
+    /// `serve` finds the pages that show an edited case that way itself
+    /// (`render::related::Related::showing`).
     Case(crate::model::CaseRef),
     /// A page of one inventory's table: the rows of its cases in `rows`,
     /// and on the first page its figures.

@@ -1,5 +1,12 @@
 //! The data downloads under `output/data/`: the same numbers the pages
-//! show, for reuse. Text is always an object keyed by language code.
+//! show, for reuse. Text is always an object keyed by language code in the
+//! JSON files; `cases.csv` is made for spreadsheets ([`csv`]); every
+//! column of every file is described in the data dictionary
+//! ([`dictionary`]).
+
+pub mod csv;
+pub mod dictionary;
+mod dictionary_figures;
 
 use super::RenderedFile;
 use crate::model::Site;
@@ -44,7 +51,7 @@ fn pretty_array(items: impl Iterator<Item = Value>) -> Vec<u8> {
     out
 }
 
-/// The five downloads.
+/// The downloads.
 pub fn downloads(site: &Site) -> Vec<RenderedFile> {
     let mut files = Vec::new();
     downloads_to(site, &mut |path, bytes| {
@@ -62,134 +69,54 @@ pub type Put<'a> = dyn FnMut(&str, Vec<u8>) -> Result<(), String> + 'a;
 /// one is in memory at a time.
 pub fn downloads_to(site: &Site, put: &mut Put<'_>) -> Result<(), String> {
     put("data/cases.json", cases_json(site))?;
-    put("data/cases.csv", cases_csv(site))?;
+    put("data/cases.csv", csv::cases_csv(site))?;
     put("data/frameworks.json", frameworks_json(site))?;
     put("data/inventories.json", inventories_json(site))?;
     put("data/taxonomies.json", taxonomies_json(site))?;
+    put("data/dictionary.csv", dictionary::dictionary_csv(site))?;
     Ok(())
 }
 
 /// One case's record of `cases.json`; `i` is the index of its inventory.
-pub(super) fn case_record(site: &Site, i: usize, c: &Case) -> Value {
+pub(crate) fn case_record(site: &Site, i: usize, c: &Case) -> Value {
     let inv = &site.inventories[i];
+    let flags = &site.vocabulary(V::RiskFlags).terms;
     json!({
         "id": c.id.value,
         "name": text(&c.name),
         "agency": text(&c.agency),
         "bureau": opt(&c.bureau),
         "inventory": inv.id.value,
-        "jurisdiction": Site::case_jurisdiction(inv, c),
+        "jurisdiction": super::facets::jurisdiction(inv, c),
         "use_class": c.use_class.value,
         "use_subtype": c.use_subtype.as_ref().map(|s| &s.value),
         "techniques": c.techniques.iter().map(|t| &t.value).collect::<Vec<_>>(),
         "risk_flags": c.risk_flags.iter().map(|t| &t.value).collect::<Vec<_>>(),
+        "not_assessed": super::facets::flags_not_assessed(site, inv, c).into_iter().map(|n| &flags[n].id.value).collect::<Vec<_>>(),
         "flag_methods": c.risk_flags.iter().map(|f| json!({"flag": f.value, "method": Site::flag_method(inv, c, &f.value)})).collect::<Vec<_>>(),
         "stage": opt(&c.stage),
+        "purpose": opt(&c.purpose),
+        "benefits": opt(&c.benefits),
+        "outputs": opt(&c.outputs),
+        "description": opt(&c.description),
         "source_url": c.source_url.as_ref().map(|u| &u.value),
     })
 }
 
 /// `data/cases.json`: the records of [`case_record`] in a pretty array.
-pub(super) fn cases_json(site: &Site) -> Vec<u8> {
+pub(crate) fn cases_json(site: &Site) -> Vec<u8> {
     pretty_array(site.cases().map(|(i, c)| case_record(site, i, c)))
 }
 
 /// One case's record as it stands in the pretty array of `cases.json`,
 /// indented one level and without the separators around it: the file is
 /// `[\n`, the records joined by `,\n`, `\n]\n` (`[]\n` when there is none).
-pub(super) fn case_json_item(site: &Site, i: usize, c: &Case) -> Vec<u8> {
+pub(crate) fn case_json_item(site: &Site, i: usize, c: &Case) -> Vec<u8> {
     let mut out = pretty_array(std::iter::once(case_record(site, i, c)));
     // `[\n` + item + `\n]\n`
     out.truncate(out.len() - 3);
     out.drain(..2);
     out
-}
-
-/// The risk-flag ids, in vocabulary order (the flag columns of `cases.csv`).
-pub(super) fn flag_ids(site: &Site) -> Vec<&str> {
-    site.vocabulary(V::RiskFlags)
-        .terms
-        .iter()
-        .map(|t| t.id.value.as_str())
-        .collect()
-}
-
-/// The header line of `cases.csv`.
-pub(super) fn csv_header(flags: &[&str]) -> Vec<u8> {
-    let mut csv = csv::Writer::from_writer(Vec::new());
-    csv_write_header(&mut csv, flags);
-    csv.into_inner().expect("csv")
-}
-
-fn csv_write_header(csv: &mut csv::Writer<Vec<u8>>, flags: &[&str]) {
-    let mut header = vec![
-        "id",
-        "inventory",
-        "jurisdiction",
-        "name_zh-TW",
-        "name_en",
-        "agency_zh-TW",
-        "agency_en",
-        "use_class",
-        "use_subtype",
-        "techniques",
-    ];
-    header.extend(flags.iter().copied());
-    csv.write_record(&header).expect("csv");
-}
-
-/// One case's line of `cases.csv`; `i` is the index of its inventory.
-pub(super) fn csv_line(site: &Site, flags: &[&str], i: usize, c: &Case) -> Vec<u8> {
-    let mut csv = csv::Writer::from_writer(Vec::new());
-    csv_write_case(&mut csv, site, flags, i, c);
-    csv.into_inner().expect("csv")
-}
-
-fn csv_write_case(csv: &mut csv::Writer<Vec<u8>>, site: &Site, flags: &[&str], i: usize, c: &Case) {
-    let inv = &site.inventories[i];
-    let mut row = vec![
-        c.id.value.clone(),
-        inv.id.value.clone(),
-        Site::case_jurisdiction(inv, c).to_string(),
-        c.name.get("zh-TW").unwrap_or("").to_string(),
-        c.name.get("en").unwrap_or("").to_string(),
-        c.agency.get("zh-TW").unwrap_or("").to_string(),
-        c.agency.get("en").unwrap_or("").to_string(),
-        c.use_class.value.clone(),
-        c.use_subtype
-            .as_ref()
-            .map(|s| s.value.clone())
-            .unwrap_or_default(),
-        c.techniques
-            .iter()
-            .map(|t| t.value.as_str())
-            .collect::<Vec<_>>()
-            .join(";"),
-    ];
-    for f in flags {
-        row.push(
-            if c.risk_flags.iter().any(|x| x.value == *f) {
-                "1"
-            } else {
-                "0"
-            }
-            .to_string(),
-        );
-    }
-    csv.write_record(&row).expect("csv");
-}
-
-/// `data/cases.csv`: the header, then one line per case (each written
-/// alone as [`csv_line`] would: a CSV writer keeps no state between lines
-/// that changes their bytes).
-pub(super) fn cases_csv(site: &Site) -> Vec<u8> {
-    let flags = flag_ids(site);
-    let mut csv = csv::Writer::from_writer(Vec::new());
-    csv_write_header(&mut csv, &flags);
-    for (i, c) in site.cases() {
-        csv_write_case(&mut csv, site, &flags, i, c);
-    }
-    csv.into_inner().expect("csv")
 }
 
 /// `data/frameworks.json`.
@@ -223,7 +150,7 @@ fn frameworks_json(site: &Site) -> Vec<u8> {
 
 /// `data/inventories.json` (it holds each inventory's number of cases,
 /// not their contents).
-pub(super) fn inventories_json(site: &Site) -> Vec<u8> {
+pub(crate) fn inventories_json(site: &Site) -> Vec<u8> {
     let inventories: Vec<Value> = site
         .inventories
         .iter()
