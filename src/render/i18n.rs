@@ -315,7 +315,6 @@ pub(super) const STRINGS: &[(&str, &str, &str)] = &[
     ("ex_loading", "載入案例資料中…", "Loading the case data…"),
     ("ex_loading_text", "載入案例說明中…", "Loading the case descriptions…"),
     ("ex_table_of", "{caption}（符合篩選者）", "{caption} (matching the filters)"),
-    ("not_assessed", "未評估", "not assessed"),
     ("ex_legend", "風險標記：● 已標記　○ 經評估未標記　◌ 未評估", "Risk flags: ● ticked   ○ assessed, not ticked   ◌ not assessed"),
     ("downloads", "下載資料", "Data downloads"),
     ("data_page", "資料下載與資料字典", "Data downloads and dictionary"),

@@ -219,7 +219,7 @@ mod tests {
     fn nearest_takes_the_closest_first_and_skips() {
         let mut out = Vec::new();
         nearest(&[1, 4, 6, 7, 20], 6, 3, &[], &mut out);
-        assert_eq!(out, [4, 7, 1]);
+        assert_eq!(out, [7, 4, 1]);
         let mut out = Vec::new();
         nearest(&[1, 4, 6, 7, 20], 6, 3, &[4], &mut out);
         assert_eq!(out, [7, 1, 20]);

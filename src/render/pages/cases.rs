@@ -34,6 +34,7 @@ pub(super) fn cases<'a>(v: View<'a>, jobs: &mut Jobs<'a>) {
                 obj! {
                     "rows": rows,
                     "total": all.len(),
+                    "total_text": crate::render::figures::num(all.len()),
                     "flag_headers": v.flag_headers(),
                     "pager": pager(pages, page, |p| urls::case_table(v.lang, p)),
                     "explorer": explorer(v, None),

@@ -102,6 +102,9 @@ fn inventory_head(v: View, n: usize) -> Value {
         "jurisdiction": v.jurisdiction_link(&inv.jurisdiction.value),
         "held": inv.cases.len(),
         "declared": inv.declared_total.as_ref().map(|d| d.value),
+        // The same counts as a reader sees them (3,611).
+        "held_text": crate::render::figures::num(inv.cases.len()),
+        "declared_text": inv.declared_total.as_ref().map(|d| crate::render::figures::num(d.value as usize)),
         "percent": inv.declared_total.as_ref().map(|d| percent(inv.cases.len(), d.value as usize)),
         "description": v.tx_opt(&inv.description),
         "source_url": inv.source_url.as_ref().map(|u| u.value.trim()),
