@@ -111,7 +111,7 @@ fn built_site_shows_the_us_inventory_with_the_csv_counts() {
             );
         }
         let cov = crate::common::texts(&doc, "dd.coverage");
-        assert!(cov[0].contains("3611"), "{lang}: {cov:?}");
+        assert!(cov[0].contains("3,611"), "{lang}: {cov:?}");
     }
     let inv = site.json("data/inventories.json");
     let us = inv
