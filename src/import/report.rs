@@ -28,12 +28,18 @@ pub enum IssueKind {
     /// The publisher's id is blank, a placeholder or duplicated; the id
     /// was derived from other columns (stable while they do not change).
     DerivedId,
+    /// A technique set because the case's text names it (a mapping's
+    /// `techniques.phrases`): listed so a researcher can review each.
+    Phrase,
 }
 
 impl IssueKind {
     /// Whether `--strict` makes it an error (the mapping could not place it).
     pub fn is_unplaced(self) -> bool {
-        !matches!(self, IssueKind::Fallback | IssueKind::DerivedId)
+        !matches!(
+            self,
+            IssueKind::Fallback | IssueKind::DerivedId | IssueKind::Phrase
+        )
     }
 
     fn title(self) -> &'static str {
@@ -45,6 +51,7 @@ impl IssueKind {
             IssueKind::ExtraFields => "more fields than the header",
             IssueKind::Fallback => "blank value placed by the mapping's fallback",
             IssueKind::DerivedId => "id derived (publisher id blank, placeholder or duplicated)",
+            IssueKind::Phrase => "technique set by a phrase in the case's text (review each)",
         }
     }
 }

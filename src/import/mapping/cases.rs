@@ -187,6 +187,25 @@ pub struct TechniquesSpec {
     pub separator: Option<String>,
     /// Known values.
     pub values: Vec<TermValue>,
+    /// Terms the column cannot give, set when a case's own text names them
+    /// ("facial recognition" in its name or outputs). Every case a phrase
+    /// tags is listed in the import report, to be reviewed.
+    #[serde(default)]
+    pub phrases: Vec<PhraseRule>,
+}
+
+/// Technique terms set by phrases in a case's text.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PhraseRule {
+    /// The text columns it reads.
+    pub columns: Vec<ColumnSpec>,
+    /// Phrases that set the terms: matched as whole words, ignoring case
+    /// ("facial recognition" finds "Facial Recognition Technology", not
+    /// "superfacial recognitions").
+    pub contains: Vec<String>,
+    /// Terms of `techniques`.
+    pub terms: Vec<String>,
 }
 
 /// Spellings → terms (an empty `terms` means "known, maps to nothing").
@@ -276,6 +295,11 @@ impl CaseMapping {
         }
         if let Some(t) = &self.techniques {
             out.push(("techniques.column".into(), &t.column));
+            for (i, p) in t.phrases.iter().enumerate() {
+                for (k, c) in p.columns.iter().enumerate() {
+                    out.push((format!("techniques.phrases[{i}].columns[{k}]"), c));
+                }
+            }
         }
         for (i, r) in self.flag_rules.iter().enumerate() {
             out.push((format!("flag_rules[{i}].column"), &r.column));

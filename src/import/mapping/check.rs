@@ -230,6 +230,20 @@ impl SiteTerms {
                             self.check(V::Techniques, term, &format!("techniques.values[{i}]"))?;
                         }
                     }
+                    for (i, p) in t.phrases.iter().enumerate() {
+                        if p.contains.iter().any(|c| c.trim().is_empty()) || p.contains.is_empty() {
+                            return Err(format!(
+                                "techniques.phrases[{i}].contains: give at least one phrase, none blank"
+                            ));
+                        }
+                        for term in &p.terms {
+                            self.check(
+                                V::Techniques,
+                                term,
+                                &format!("techniques.phrases[{i}].terms"),
+                            )?;
+                        }
+                    }
                 }
                 for (i, r) in m.flag_rules.iter().enumerate() {
                     self.check(V::RiskFlags, &r.flag, &format!("flag_rules[{i}].flag"))?;

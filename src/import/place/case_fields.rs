@@ -124,6 +124,28 @@ impl CasePlacer<'_> {
                     ),
                 }
             }
+            for rule in &spec.phrases {
+                let hit = rule.columns.iter().find_map(|c| {
+                    let (text, _) = cols.text(row, c)?;
+                    rule.contains.iter().find_map(|p| {
+                        find_phrase(&text, p).map(|at| (c, excerpt(&text, at, p.len())))
+                    })
+                });
+                let Some((column, excerpt)) = hit else {
+                    continue;
+                };
+                let mut added = Vec::new();
+                for t in &rule.terms {
+                    if !techs.contains(t) {
+                        techs.push(t.clone());
+                        added.push(t.as_str());
+                    }
+                }
+                if !added.is_empty() {
+                    let note = format!("technique {}", added.join(", "));
+                    report.issue(IssueKind::Phrase, row, &column.column, &excerpt, note);
+                }
+            }
         }
         techs
     }
@@ -201,5 +223,84 @@ impl CasePlacer<'_> {
                 Some(OutText::one(lang, &clean_text(&value)))
             }
         }
+    }
+}
+
+/// Where `phrase` occurs in `text` as whole words, ignoring case (ASCII
+/// case folding, which keeps byte offsets): "facial recognition" is found in
+/// "Facial Recognition Technology", not in "superfacial recognitions".
+fn find_phrase(text: &str, phrase: &str) -> Option<usize> {
+    let phrase = phrase.trim();
+    if phrase.is_empty() {
+        return None;
+    }
+    let hay = text.to_ascii_lowercase();
+    let needle = phrase.to_ascii_lowercase();
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    hay.match_indices(&needle).map(|(at, _)| at).find(|&at| {
+        !word(hay[..at].chars().next_back()) && !word(hay[at + needle.len()..].chars().next())
+    })
+}
+
+/// The words around a match, for the report (about 40 characters each side).
+fn excerpt(text: &str, at: usize, len: usize) -> String {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .nth(39)
+        .map_or(0, |(i, _)| i);
+    let end = text[at + len..]
+        .char_indices()
+        .nth(40)
+        .map_or(text.len(), |(i, _)| at + len + i);
+    let mut s = String::new();
+    if start > 0 {
+        s.push('…');
+    }
+    s.push_str(&text[start..end]);
+    if end < text.len() {
+        s.push('…');
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{excerpt, find_phrase};
+
+    #[test]
+    fn a_phrase_matches_whole_words_in_any_case() {
+        assert_eq!(
+            find_phrase("Uses Facial Recognition Technology", "facial recognition"),
+            Some(5)
+        );
+        assert_eq!(
+            find_phrase("facial-recognition", "facial recognition"),
+            None
+        );
+        assert_eq!(
+            find_phrase("superfacial recognitions", "facial recognition"),
+            None
+        );
+        assert_eq!(
+            find_phrase("a face matching, then", "Face Matching"),
+            Some(2)
+        );
+        assert_eq!(
+            find_phrase("人臉辨識 face matching", "face matching"),
+            Some(13)
+        );
+        assert_eq!(find_phrase("anything", "  "), None);
+    }
+
+    #[test]
+    fn an_excerpt_keeps_forty_characters_each_side() {
+        let text = format!("{}facial recognition{}", "a".repeat(50), "b".repeat(50));
+        let e = excerpt(&text, 50, "facial recognition".len());
+        assert_eq!(
+            e,
+            format!("…{}facial recognition{}…", "a".repeat(40), "b".repeat(40))
+        );
+        assert_eq!(excerpt("face matching", 0, 13), "face matching");
     }
 }

@@ -3,7 +3,7 @@
 //! term a mapping writes must exist in the site.
 
 use super::csv_mess::{import, out_path};
-use super::{case, fx, import_file, ok, parse, root, stderr, stdout};
+use super::{case, fx, import_file, ok, parse, refs, root, stderr, stdout};
 use std::path::Path;
 use std::process::Output;
 
@@ -116,4 +116,99 @@ fn agency_labels_need_both_languages_and_distinct_spellings() {
         assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
         assert!(stderr(&o).contains(message), "{}", stderr(&o));
     }
+}
+
+/// The fixture mapping with a phrase rule, and a site whose techniques hold
+/// the term it sets.
+fn with_phrases(root: &Path, phrases: &str) -> std::path::PathBuf {
+    let vocab = root.join("content/vocabularies/techniques.yaml");
+    let mut v = std::fs::read_to_string(&vocab).unwrap();
+    v.push_str(
+        "  - id: facial_recognition\n    label: {zh-TW: 人臉辨識, en: Facial recognition}\n",
+    );
+    std::fs::write(&vocab, v).unwrap();
+    let m = std::fs::read_to_string(fx("mapping.yaml"))
+        .unwrap()
+        .replace("flag_methods:\n", &format!("{phrases}flag_methods:\n"));
+    let path = root.join("mapping-phrases.yaml");
+    std::fs::write(&path, m).unwrap();
+    path
+}
+
+#[test]
+fn a_phrase_in_a_cases_text_sets_a_technique_and_each_is_reported() {
+    let r = root();
+    // "face matcher" is the name of AAA-2, in another case; "chat" is only
+    // part of a word ("Chatbot") and sets nothing.
+    let mapping = with_phrases(
+        r.path(),
+        "  phrases:\n    - columns: [name, bureau]\n      contains: [chat, face matcher]\n      terms: [facial_recognition]\n",
+    );
+    let o = import_with(r.path(), "plain.csv", &mapping, &[]);
+    ok(&o);
+    let inv = parse(
+        &std::fs::read_to_string(r.path().join("content/inventories/fixture-inv.yaml")).unwrap(),
+    );
+    assert_eq!(
+        refs(&case(&inv, "fx-aaa-2").techniques),
+        ["computer_vision", "facial_recognition"]
+    );
+    assert_eq!(
+        refs(&case(&inv, "fx-aaa-1").techniques),
+        ["natural_language_processing"]
+    );
+    let tagged = inv
+        .cases
+        .iter()
+        .filter(|c| refs(&c.techniques).contains(&"facial_recognition"))
+        .count();
+    assert_eq!(tagged, 1);
+    let out = stdout(&o);
+    assert!(
+        out.contains("technique set by a phrase in the case's text (review each)")
+            && out.contains("Face matcher")
+            && out.contains("technique facial_recognition"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_phrase_rule_naming_an_unknown_term_or_no_phrase_is_an_error() {
+    let r = root();
+    let mapping = with_phrases(
+        r.path(),
+        "  phrases:\n    - columns: [name]\n      contains: [face matcher]\n      terms: [facial_recognitio]\n",
+    );
+    let o = import_with(r.path(), "plain.csv", &mapping, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("techniques.phrases[0].terms: unknown techniques term \"facial_recognitio\" (did you mean \"facial_recognition\"?)"),
+        "{}",
+        stderr(&o)
+    );
+    let r = root();
+    let mapping = with_phrases(
+        r.path(),
+        "  phrases:\n    - columns: [name]\n      contains: [\" \"]\n      terms: [facial_recognition]\n",
+    );
+    let o = import_with(r.path(), "plain.csv", &mapping, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("techniques.phrases[0].contains: give at least one phrase, none blank"),
+        "{}",
+        stderr(&o)
+    );
+    // A column the file does not have is named.
+    let r = root();
+    let mapping = with_phrases(
+        r.path(),
+        "  phrases:\n    - columns: [summary]\n      contains: [face matcher]\n      terms: [facial_recognition]\n",
+    );
+    let o = import_with(r.path(), "plain.csv", &mapping, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("techniques.phrases[0].columns[0]"),
+        "{}",
+        stderr(&o)
+    );
 }
