@@ -223,16 +223,52 @@ fn independent_text_counts(csv: &Path) -> (usize, usize, usize) {
 }
 
 #[test]
-fn committed_2025_inventory_equals_a_fresh_import() {
+fn committed_2025_inventory_is_a_fresh_import_but_for_its_hand_overrides() {
     let Some(csv) = real_csv() else { return };
+    let committed_path = repo_root().join("content/inventories/us-federal-2025.yaml");
+    let committed = std::fs::read_to_string(&committed_path).unwrap();
+    // Re-importing over the committed file changes nothing: the fields a
+    // researcher overrode are kept, and the rest is what the CSV gives.
+    let over = tempfile::tempdir().unwrap();
+    crate::common::copy_dir(&repo_root().join("content"), &over.path().join("content"));
+    govatlas::import::run(&govatlas::import::ImportOptions {
+        file: csv.to_path_buf(),
+        mapping: over.path().join("content/imports/us-federal-2025.yaml"),
+        root: over.path().to_path_buf(),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("re-import: {e}"));
+    let again =
+        std::fs::read_to_string(over.path().join("content/inventories/us-federal-2025.yaml"))
+            .unwrap();
+    assert!(
+        again == committed,
+        "content/inventories/us-federal-2025.yaml differs from a re-import; re-run the import"
+    );
+    // From nothing, an import gives the same records except those a
+    // researcher changed by hand (they list `overrides`).
     let (r, report) = import_real(&csv);
     assert!(report.changed, "fresh root: file written");
-    let fresh = std::fs::read(r.path().join("content/inventories/us-federal-2025.yaml")).unwrap();
-    let committed =
-        std::fs::read(repo_root().join("content/inventories/us-federal-2025.yaml")).unwrap();
+    let fresh =
+        std::fs::read_to_string(r.path().join("content/inventories/us-federal-2025.yaml")).unwrap();
+    let records =
+        |text: &str| -> Vec<String> { text.split("\n  - id: ").map(str::to_string).collect() };
+    let (fresh, committed) = (records(&fresh), records(&committed));
+    assert_eq!(fresh.len(), committed.len());
+    let mut overridden = 0;
+    for (f, c) in fresh.iter().zip(&committed) {
+        if c.contains("\n    overrides: ") {
+            overridden += 1;
+        } else {
+            assert_eq!(
+                f, c,
+                "a record without overrides differs from a fresh import"
+            );
+        }
+    }
     assert!(
-        fresh == committed,
-        "content/inventories/us-federal-2025.yaml differs from a fresh import; re-run the import"
+        overridden >= 1,
+        "the committed inventory holds a hand correction"
     );
 }
 
@@ -274,4 +310,61 @@ fn the_default_site_has_one_technique_vocabulary() {
             .cases
             .iter()
             .any(|c| refs(&c.techniques).contains(&"machine_learning"))));
+}
+
+/// Rows whose name, problem or outputs name facial recognition as whole
+/// words, found by splitting the text into words (not through the importer).
+fn independent_facial_recognition_rows(csv: &Path) -> usize {
+    let mut rdr = csv::Reader::from_path(csv).unwrap();
+    let headers = rdr.headers().unwrap().clone();
+    let cols: Vec<usize> = ["use_case_name", "problem_solved", "system_outputs"]
+        .iter()
+        .map(|c| headers.iter().position(|h| h == *c).unwrap())
+        .collect();
+    let phrases: [&[&str]; 7] = [
+        &["facial", "recognition"],
+        &["face", "recognition"],
+        &["facial", "matching"],
+        &["face", "matching"],
+        &["facial", "comparison"],
+        &["facial", "biometric"],
+        &["facial", "biometrics"],
+    ];
+    rdr.records()
+        .filter(|rec| {
+            let rec = rec.as_ref().unwrap();
+            cols.iter().any(|&c| {
+                let words: Vec<String> = rec[c]
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase)
+                    .collect();
+                words
+                    .windows(2)
+                    .any(|w| phrases.iter().any(|p| w[0] == p[0] && w[1] == p[1]))
+            })
+        })
+        .count()
+}
+
+#[test]
+fn facial_recognition_is_set_on_every_case_whose_text_names_it() {
+    let Some(csv) = real_csv() else { return };
+    let expected = independent_facial_recognition_rows(&csv);
+    let tagged = |inv: &Inventory| -> Vec<String> {
+        inv.cases
+            .iter()
+            .filter(|c| c.techniques.iter().any(|t| t.value == "facial_recognition"))
+            .map(|c| c.id.value.clone())
+            .collect()
+    };
+    let (r, _) = import_real(&csv);
+    let fresh = read_big(&r.path().join("content/inventories/us-federal-2025.yaml"));
+    assert_eq!(tagged(&fresh).len(), expected);
+    // The committed inventory: the one case whose outputs deny the use was
+    // corrected by hand.
+    let committed = read_big(&repo_root().join("content/inventories/us-federal-2025.yaml"));
+    let kept = tagged(&committed);
+    assert_eq!(kept.len(), expected - 1);
+    assert!(!kept.iter().any(|id| id == "us25-dhs-2759"));
 }
