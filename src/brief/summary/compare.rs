@@ -1,7 +1,8 @@
 //! The summary of a comparison briefing: each jurisdiction's instruments
 //! normalised by status on the data date, its cases counted apart.
 
-use super::*;
+use super::words::{join, list, lower_first, num, plural, quoted};
+use crate::brief::strings::is_zh;
 
 /// One jurisdiction's line in a comparison summary. Raw counts of
 /// instruments say how many documents the site holds, not how much a
@@ -135,4 +136,36 @@ pub fn compare(
         ));
     }
     join(lang, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compare_summary_counts_by_status_and_keeps_cases_apart() {
+        let entry = |name: &str, n, current, binding, ended, cases| CompareEntry {
+            name: name.into(),
+            instruments: n,
+            current,
+            binding_current: binding,
+            ended,
+            approach: None,
+            cases,
+        };
+        let entries = [
+            entry("United States", 12, 6, 3, 4, (3611, 1)),
+            entry("European Union", 4, 4, 1, 0, (0, 0)),
+        ];
+        assert_eq!(
+            compare("en", &entries, &["Innovation".into()], 12, "2025-07"),
+            "This briefing sets the AI governance of United States and European Union side by side. \
+             United States: 12 instruments on record, 6 current on 2025-07 (3 binding), 4 no longer in effect; \
+             European Union: 4 instruments on record, 4 current on 2025-07 (1 binding). \
+             The number of instruments reflects what the site holds, not how much a jurisdiction regulates. \
+             Of the 12 principles of the crosswalk, 1 is addressed by instruments of every one of them: Innovation. \
+             Government AI use cases held: 3,611 for United States (1 inventory) and none for European Union; \
+             their inventories set risk flags by different methods, so they are not added up."
+        );
+    }
 }

@@ -25,10 +25,20 @@
 //! `output/` keeps working. The marker is inside the folder, so a copied
 //! or cloned output is still recognised; without a manifest beside it (a
 //! copy), its files cannot be told apart and all count as the site's.
+//!
+//! Here: the checks themselves; [`owner`] tells whose a folder is and
+//! which of its files govatlas did not write; [`paths`] resolves paths and
+//! says what stands at one.
 
-use super::manifest::{self, sibling};
+mod owner;
+mod paths;
+
+use super::manifest::sibling;
+use owner::{foreign_files, owner, Owner};
+pub(super) use paths::resolve;
+use paths::{free_backup_name, not_a_folder};
 use std::fs;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// The marker file at the top of every folder govatlas builds.
 pub const MARKER: &str = ".govatlas-output";
@@ -210,114 +220,6 @@ pub fn check_file(root: &Path, file: &Path) -> Result<(), Refusal> {
     Ok(())
 }
 
-/// Whose a folder is.
-#[derive(Debug, PartialEq, Eq)]
-enum Owner {
-    /// Marked, or with a manifest of an earlier version beside it.
-    Govatlas,
-    /// Nothing in it.
-    Empty,
-    /// Anything else.
-    Foreign,
-}
-
-/// Whose `dir` is (the output folder `out` or one of its siblings).
-fn owner(out: &Path, dir: &Path) -> Owner {
-    let marked = fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file());
-    if marked || manifest::of_dir(out, dir).is_some() {
-        return Owner::Govatlas;
-    }
-    if fs::read_dir(dir).is_ok_and(|mut rd| rd.next().is_none()) {
-        Owner::Empty
-    } else {
-        Owner::Foreign
-    }
-}
-
-/// Files under `dir` that its manifest does not list: files someone put
-/// into a folder govatlas built. None when there is no manifest to tell
-/// (a copied folder): then every file counts as the site's. (Only the
-/// manifest's paths are read, borrowed from its text: this runs before
-/// every build, over every file of the site.)
-fn foreign_files(out: &Path, dir: &Path) -> Vec<String> {
-    let Some(key) = manifest::dir_key(dir) else {
-        return Vec::new();
-    };
-    let Ok(text) = fs::read_to_string(manifest::path(out, &key)) else {
-        return Vec::new();
-    };
-    let known: std::collections::HashSet<&str> = text
-        .lines()
-        .filter_map(|l| l.splitn(6, ' ').nth(5))
-        .collect();
-    let mut found = Vec::new();
-    for e in walkdir::WalkDir::new(dir).min_depth(1) {
-        let Ok(e) = e else { continue };
-        if e.file_type().is_dir() {
-            continue;
-        }
-        let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
-        let rel = rel.to_string_lossy();
-        #[cfg(windows)]
-        let rel = std::borrow::Cow::<str>::Owned(rel.replace('\\', "/"));
-        if rel != MARKER && !known.contains(rel.as_ref()) {
-            found.push(rel.into_owned());
-        }
-    }
-    found.sort();
-    found
-}
-
-/// What stands at `p` if it exists and is not a folder.
-fn not_a_folder(p: &Path) -> Option<&'static str> {
-    let meta = fs::symlink_metadata(p).ok()?;
-    let t = meta.file_type();
-    if t.is_dir() {
-        return None;
-    }
-    Some(if t.is_file() {
-        "a file"
-    } else if t.is_symlink() {
-        "a symbolic link that leads nowhere"
-    } else {
-        special_kind(&t)
-    })
-}
-
-#[cfg(unix)]
-fn special_kind(t: &fs::FileType) -> &'static str {
-    use std::os::unix::fs::FileTypeExt;
-    if t.is_fifo() {
-        "a FIFO"
-    } else if t.is_socket() {
-        "a socket"
-    } else if t.is_block_device() || t.is_char_device() {
-        "a device"
-    } else {
-        "not a regular file"
-    }
-}
-
-#[cfg(not(unix))]
-fn special_kind(_: &fs::FileType) -> &'static str {
-    "not a regular file"
-}
-
-/// `output.before-govatlas` beside `out`, or `-2`, `-3`, … if taken.
-fn free_backup_name(out: &Path) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".into());
-    (1..)
-        .map(|n| match n {
-            1 => out.with_file_name(format!("{name}.before-govatlas")),
-            n => out.with_file_name(format!("{name}.before-govatlas-{n}")),
-        })
-        .find(|p| fs::symlink_metadata(p).is_err())
-        .expect("a free name")
-}
-
 fn plural(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
@@ -331,52 +233,9 @@ fn listed(paths: &[String]) -> String {
     s
 }
 
-/// `p` made absolute, with the symbolic links of the part that exists
-/// resolved and `.`/`..` of the rest applied, so that two spellings of one
-/// folder compare equal.
-pub(super) fn resolve(p: &Path) -> PathBuf {
-    let abs = if p.is_absolute() {
-        p.to_path_buf()
-    } else {
-        std::env::current_dir().unwrap_or_default().join(p)
-    };
-    // The longest prefix that exists, resolved; the rest appended.
-    let parts: Vec<Component> = abs.components().collect();
-    for cut in (0..=parts.len()).rev() {
-        let head: PathBuf = parts[..cut].iter().collect();
-        if let Ok(mut real) = fs::canonicalize(&head) {
-            for c in &parts[cut..] {
-                match c {
-                    Component::ParentDir => {
-                        real.pop();
-                    }
-                    Component::CurDir => {}
-                    other => real.push(other),
-                }
-            }
-            return real;
-        }
-    }
-    abs
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn spellings_of_one_folder_resolve_alike() {
-        let tmp = tempfile::tempdir().unwrap();
-        let real = fs::canonicalize(tmp.path()).unwrap();
-        fs::create_dir(real.join("a")).unwrap();
-        assert_eq!(resolve(&real.join("a/./../a")), real.join("a"));
-        assert_eq!(resolve(&real.join("new/../b")), real.join("b"));
-        #[cfg(unix)]
-        {
-            std::os::unix::fs::symlink(real.join("a"), real.join("link")).unwrap();
-            assert_eq!(resolve(&real.join("link/x")), real.join("a/x"));
-        }
-    }
 
     #[test]
     fn the_site_and_its_sources_are_refused() {
