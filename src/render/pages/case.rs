@@ -27,10 +27,6 @@ fn explorer_link(v: View, facet: &str, key: &str) -> String {
     )
 }
 
-/// The fields that say what a case does, in the order shown: each with
-/// its heading key in `render/i18n.rs`. A field the schema gains (the
-/// source's purpose, benefits, outputs) is one more line here.
-
 /// A link to another case: its page, name and agency.
 fn case_link(v: View, at: CaseRef) -> Value {
     let c = &v.site.inventories[at.inventory].cases[at.case];

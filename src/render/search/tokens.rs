@@ -62,6 +62,16 @@ pub fn tokens(text: &str) -> Vec<String> {
     out
 }
 
+/// English words the index leaves out of document bodies (titles keep
+/// them), and the search script out of a query that has other words: they
+/// are in most US case descriptions and were a tenth of the index's bytes.
+/// The index carries this list (`stop`), so the script never disagrees.
+pub const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "been", "by", "can", "for", "from", "in", "into",
+    "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "which",
+    "will", "with",
+];
+
 #[cfg(test)]
 mod tests {
     use super::tokens;
@@ -77,13 +87,3 @@ mod tests {
         assert_eq!(tokens("ＡＢＣ１"), ["abc1"]);
     }
 }
-
-/// English words the index leaves out of document bodies (titles keep
-/// them), and the search script out of a query that has other words: they
-/// are in most US case descriptions and were a tenth of the index's bytes.
-/// The index carries this list (`stop`), so the script never disagrees.
-pub const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "been", "by", "can", "for", "from", "in", "into",
-    "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "which",
-    "will", "with",
-];
