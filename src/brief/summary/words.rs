@@ -21,17 +21,13 @@ pub fn list(lang: &str, items: &[String]) -> String {
 /// Digits grouped by thousands (`3611` → `3,611`); anything that is not
 /// a plain number (`11/12`, `45%`) is left as it is.
 pub fn grouped(s: &str) -> String {
-    if s.len() <= 3 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
+    match s.parse::<usize>() {
+        // (One grouping for the site and the briefings: figures::num.)
+        Ok(n) if s.bytes().all(|b| b.is_ascii_digit()) && !s.starts_with('0') => {
+            crate::render::figures::num(n)
         }
-        out.push(c);
+        _ => s.to_string(),
     }
-    out
 }
 
 pub(super) fn num(v: usize) -> String {
