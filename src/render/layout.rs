@@ -99,7 +99,7 @@ pub fn common_context(site: &Site, lang: &str) -> Value {
         "title": text::tx(&site.config.title, lang),
         "description": text::tx_opt(&site.config.description, lang),
         "author": text::tx_opt(&site.config.author, lang),
-        "data_date": site.config.data_date.as_ref().map(|d| d.value.to_string()),
+        "data_date": site.config.data_date_text(),
         "base_url": site.address.public(),
         "home": urls::home(lang),
         "search": urls::section(lang, "search"),
@@ -125,7 +125,7 @@ fn site_citation(site: &Site, lang: &str) -> String {
         .map_or(title, |a| a.resolve(lang).0);
     let url = cite::absolute(site, &urls::home(lang))
         .unwrap_or_else(|| i18n::get(lang, "no_public_address"));
-    let date = site.config.data_date.as_ref().map(|d| d.value.to_string());
+    let date = site.config.data_date_text();
     match (date, lang.starts_with("zh")) {
         (Some(d), true) => format!("{author}（{d}）。《{title}》。{url}"),
         (None, true) => format!("{author}。《{title}》。{url}"),

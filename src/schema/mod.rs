@@ -98,6 +98,14 @@ pub enum VocabularyKind {
     GovFunctions,
 }
 
+impl SiteConfig {
+    /// The site's data date as written (`2025-07`), if it has one: what
+    /// pages, briefings and downloads print.
+    pub fn data_date_text(&self) -> Option<String> {
+        self.data_date.as_ref().map(|d| d.value.to_string())
+    }
+}
+
 impl VocabularyKind {
     /// Every kind, in the order pages list them.
     pub const ALL: [VocabularyKind; 8] = [

@@ -180,12 +180,7 @@ pub fn compare(v: View, js: &[usize], version: &str) -> Value {
             }
         })
         .collect();
-    let date = site
-        .config
-        .data_date
-        .as_ref()
-        .map(|d| d.value.to_string())
-        .unwrap_or_default();
+    let date = site.config.data_date_text().unwrap_or_default();
     let summary = summary::compare(lang, &entries, &shared, principles.len(), &date);
     let mut d = doc(
         v,

@@ -28,9 +28,7 @@ pub(super) fn doc(
     let t = |k: &str| get(v.lang, k);
     let data_date = site
         .config
-        .data_date
-        .as_ref()
-        .map(|d| d.value.to_string())
+        .data_date_text()
         .unwrap_or_else(|| t("data_date_missing"));
     let mut cover = vec![
         json!({"label": t("data_date"), "value": data_date, "key": "data-date"}),

@@ -186,7 +186,7 @@ fn datasets(site: &Site) -> Vec<RenderedFile> {
     ] {
         out.push((format!("data/figures/{name}.csv"), csv(site, &rows)));
         let mut json = serde_json::to_vec_pretty(&json!({
-            "data_date": site.config.data_date.as_ref().map(|d| d.value.to_string()),
+            "data_date": site.config.data_date_text(),
             "note": "share = cases_flagged / cases_assessed; null when the flag was assessed on no case (not assessed, which is not 0). Counts are per inventory and never added across inventories: their flags were set by different methods.",
             "rows": rows,
         }))

@@ -78,12 +78,7 @@ fn home_page(v: View) -> Value {
         "inventories": num(h.inventories),
         "cases": num(h.cases),
     });
-    let date = site
-        .config
-        .data_date
-        .as_ref()
-        .map(|d| d.value.to_string())
-        .unwrap_or_default();
+    let date = site.config.data_date_text().unwrap_or_default();
     let current_note = t(
         v,
         "headline_current_note",

@@ -174,41 +174,28 @@ fn a_phrase_in_a_cases_text_sets_a_technique_and_each_is_reported() {
 
 #[test]
 fn a_phrase_rule_naming_an_unknown_term_or_no_phrase_is_an_error() {
-    let r = root();
-    let mapping = with_phrases(
-        r.path(),
-        "  phrases:\n    - columns: [name]\n      contains: [face matcher]\n      terms: [facial_recognitio]\n",
-    );
-    let o = import_with(r.path(), "plain.csv", &mapping, &[]);
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("techniques.phrases[0].terms: unknown techniques term \"facial_recognitio\" (did you mean \"facial_recognition\"?)"),
-        "{}",
-        stderr(&o)
-    );
-    let r = root();
-    let mapping = with_phrases(
-        r.path(),
-        "  phrases:\n    - columns: [name]\n      contains: [\" \"]\n      terms: [facial_recognition]\n",
-    );
-    let o = import_with(r.path(), "plain.csv", &mapping, &[]);
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("techniques.phrases[0].contains: give at least one phrase, none blank"),
-        "{}",
-        stderr(&o)
-    );
-    // A column the file does not have is named.
-    let r = root();
-    let mapping = with_phrases(
-        r.path(),
-        "  phrases:\n    - columns: [summary]\n      contains: [face matcher]\n      terms: [facial_recognition]\n",
-    );
-    let o = import_with(r.path(), "plain.csv", &mapping, &[]);
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("techniques.phrases[0].columns[0]"),
-        "{}",
-        stderr(&o)
-    );
+    // (rule, what the error says): an unknown term, a blank phrase, and a
+    // column the file does not have.
+    let cases = [
+        (
+            "  phrases:\n    - columns: [name]\n      contains: [face matcher]\n      terms: [facial_recognitio]\n",
+            "techniques.phrases[0].terms: unknown techniques term \"facial_recognitio\" (did you mean \"facial_recognition\"?)",
+        ),
+        (
+            "  phrases:\n    - columns: [name]\n      contains: [\" \"]\n      terms: [facial_recognition]\n",
+            "techniques.phrases[0].contains: give at least one phrase, none blank",
+        ),
+        (
+            "  phrases:\n    - columns: [summary]\n      contains: [face matcher]\n      terms: [facial_recognition]\n",
+            "techniques.phrases[0].columns[0]",
+        ),
+    ];
+    for (rule, says) in cases {
+        let r = root();
+        let mapping = with_phrases(r.path(), rule);
+        let o = import_with(r.path(), "plain.csv", &mapping, &[]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert!(stderr(&o).contains(says), "{}", stderr(&o));
+        assert!(!out_path(r.path()).exists());
+    }
 }
